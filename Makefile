@@ -1,0 +1,61 @@
+# nanodojo: `make help` lists the targets. Everything generated goes under $(BUILD_DIR) (default build/).
+#
+# Tools are installed on demand: every target that needs them runs scripts/setup.sh first (as root it
+# installs what is missing from Debian packages; otherwise it prints the command to run).
+
+SHELL := /bin/bash
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+PYTHON ?= /usr/bin/python3
+NANODOJO := $(BUILD_DIR)/bin/nanodojo
+CTEST_ARGS ?=
+
+# Targets added by scripts/mk/*.mk (one fragment per block).
+BENCH_TARGETS :=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup tools configure build demo test bench lint clean
+
+help: ## list the targets
+	@echo "nanodojo make targets (variables: BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS)):"
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
+	  sed -E 's/^([a-zA-Z0-9_-]+):.*## (.*)/\1\t\2/' | awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+setup: ## install every tool the project needs (Debian packages; needs root)
+	@scripts/setup.sh
+
+tools:
+	@scripts/setup.sh --check 2>/dev/null || scripts/setup.sh
+
+$(BUILD_DIR)/build.ninja: | tools
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: tools configure ## build the Verilated models, tests and the nanodojo program
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build ## run the main job on the default config and print its report
+	$(NANODOJO) run
+
+test: build ## lint the RTL and run every test; ends with "N passed, N failed"
+	@rc=0; ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure --output-junit junit.xml \
+	  $(CTEST_ARGS) || rc=$$?; \
+	$(PYTHON) scripts/test_summary.py $(BUILD_DIR)/junit.xml || rc=1; exit $$rc
+
+bench: build ## run the benchmarks: JSON under build/bench/, table in docs/benchmarks.md
+	@mkdir -p $(BUILD_DIR)/bench
+	@$(MAKE) --no-print-directory $(BENCH_TARGETS)
+	$(PYTHON) scripts/bench_report.py $(BUILD_DIR)/bench docs/benchmarks.md
+
+lint: tools ## verilator --lint-only -Wall on every RTL module, clang-format check of the C++
+	@scripts/lint.sh
+	@scripts/format.sh --check
+
+format: tools ## reformat the C++ with clang-format
+	@scripts/format.sh
+
+clean: ## remove the build directory
+	rm -rf $(BUILD_DIR)
+
+include $(sort $(wildcard scripts/mk/*.mk))

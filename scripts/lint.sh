@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Lints every RTL module as its own top with default parameters: verilator --lint-only -Wall --assert,
+# waivers only from rtl/lint.vlt. Prints one line per failing module and a summary; exit 1 on any warning.
+#   scripts/lint.sh [module ...]     (default: every module under rtl/)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+mapfile -t pkgs < <(grep -v '^#' rtl/pkgs.f | sed '/^\s*$/d')
+search=(+incdir+rtl/common)
+for d in rtl/*/; do search+=(-y "${d%/}"); done
+
+if [ $# -gt 0 ]; then
+  modules=("$@")
+else
+  # Every .sv file that is not a package defines the module of the same name.
+  mapfile -t modules < <(find rtl -name '*.sv' ! -name '*_pkg.sv' -printf '%f\n' | sed 's/\.sv$//' | sort)
+fi
+
+logdir=$(mktemp -d)
+trap 'rm -rf "$logdir"' EXIT
+lint_one() {
+  verilator --lint-only -Wall --assert rtl/lint.vlt "${search[@]}" "${pkgs[@]}" --top-module "$1" \
+    >"$logdir/$1.log" 2>&1 || echo "$1" >>"$logdir/failed"
+}
+jobs_max=$(nproc)
+for m in "${modules[@]}"; do
+  lint_one "$m" &
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+done
+wait
+
+if [ -f "$logdir/failed" ]; then
+  while read -r m; do
+    echo "lint: $m:"
+    grep -E '%(Warning|Error)' "$logdir/$m.log" | head -n 20 | sed 's/^/  /'
+  done < <(sort "$logdir/failed")
+  echo "lint: $(wc -l <"$logdir/failed") of ${#modules[@]} modules have warnings or errors"
+  exit 1
+fi
+echo "lint: ${#modules[@]} modules clean (verilator --lint-only -Wall)"

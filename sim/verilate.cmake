@@ -1,0 +1,87 @@
+# Verilator build rules.
+#
+#   nd_verilate(NAME <name> TOP <module> [PARAMS Key=Value ...] [ARGS <extra verilator args> ...])
+#
+# Verilates rtl/ with <module> as top (parameters overridden with -G), builds the generated C++ with
+# Verilator's own makefile (through ccache when present) into build/vm/<name>/V<name>__ALL.a, and
+# creates an interface target vm_<name> that links it together with the shared Verilator runtime.
+# The model class is V<name> (#include "V<name>.h"). Every model is built once per build directory.
+#
+# All models share one set of flags, so one runtime library (nd_verilated) serves them all:
+# FST tracing, SVA assertions on, X-initialized state randomized (the harness seeds it).
+
+execute_process(COMMAND verilator --getenv VERILATOR_ROOT
+  OUTPUT_VARIABLE ND_VERILATOR_ROOT OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+execute_process(COMMAND verilator --version
+  OUTPUT_VARIABLE ND_VERILATOR_VERSION OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+message(STATUS "nanodojo: ${ND_VERILATOR_VERSION} at ${ND_VERILATOR_ROOT}")
+
+set(ND_RTL_DIR ${CMAKE_SOURCE_DIR}/rtl)
+set(ND_VM_DIR ${CMAKE_BINARY_DIR}/vm)
+set(ND_VERILATOR_FLAGS
+  --cc --trace-fst --trace-structs --assert --x-assign unique --x-initial unique
+  -Wall -Wno-fatal -O3 --output-split 20000 --output-split-cfuncs 2000)
+
+# Packages in dependency order (rtl/pkgs.f), module search path (every rtl/ subfolder), include dir.
+file(STRINGS ${ND_RTL_DIR}/pkgs.f ND_RTL_PKGS REGEX "^[^#]")
+list(TRANSFORM ND_RTL_PKGS PREPEND ${CMAKE_SOURCE_DIR}/)
+file(GLOB ND_RTL_SUBDIRS LIST_DIRECTORIES true ${ND_RTL_DIR}/*)
+set(ND_RTL_SEARCH +incdir+${ND_RTL_DIR}/common)
+foreach(d IN LISTS ND_RTL_SUBDIRS)
+  if(IS_DIRECTORY ${d})
+    list(APPEND ND_RTL_SEARCH -y ${d})
+  endif()
+endforeach()
+file(GLOB_RECURSE ND_RTL_SOURCES CONFIGURE_DEPENDS
+  ${ND_RTL_DIR}/*.sv ${ND_RTL_DIR}/*.svh ${ND_RTL_DIR}/*.vlt ${ND_RTL_DIR}/pkgs.f)
+
+# Verilator runtime, compiled once with the same configuration as every model.
+set(ND_VL_INC ${ND_VERILATOR_ROOT}/include)
+add_library(nd_verilated STATIC
+  ${ND_VL_INC}/verilated.cpp ${ND_VL_INC}/verilated_threads.cpp ${ND_VL_INC}/verilated_fst_c.cpp)
+target_include_directories(nd_verilated SYSTEM PUBLIC ${ND_VL_INC} ${ND_VL_INC}/vltstd)
+target_compile_definitions(nd_verilated PUBLIC VM_TRACE=1 VM_TRACE_FST=1 VM_COVERAGE=0 VM_SC=0)
+target_compile_options(nd_verilated PRIVATE -w)
+target_link_libraries(nd_verilated PUBLIC Threads::Threads ZLIB::ZLIB)
+
+function(nd_verilate)
+  cmake_parse_arguments(V "" "NAME;TOP" "PARAMS;ARGS" ${ARGN})
+  if(NOT V_NAME OR NOT V_TOP)
+    message(FATAL_ERROR "nd_verilate: NAME and TOP are required")
+  endif()
+  set(mdir ${ND_VM_DIR}/${V_NAME})
+  set(prefix V${V_NAME})
+  set(lib ${mdir}/${prefix}__ALL.a)
+  set(gparams "")
+  foreach(p IN LISTS V_PARAMS)
+    list(APPEND gparams -G${p})
+  endforeach()
+  add_custom_command(
+    OUTPUT ${lib} ${mdir}/${prefix}.h
+    COMMAND ${CMAKE_SOURCE_DIR}/sim/verilate.sh ${mdir} ${prefix}
+            ${ND_VERILATOR_FLAGS} --top-module ${V_TOP} ${gparams} ${V_ARGS}
+            ${ND_RTL_DIR}/lint.vlt ${ND_RTL_SEARCH} ${ND_RTL_PKGS}
+    DEPENDS ${ND_RTL_SOURCES} ${CMAKE_SOURCE_DIR}/sim/verilate.sh
+    COMMENT "Verilating ${V_TOP} as ${prefix}"
+    VERBATIM JOB_POOL verilate)
+  add_custom_target(${prefix}_build DEPENDS ${lib})
+  add_library(vm_${V_NAME} INTERFACE)
+  add_dependencies(vm_${V_NAME} ${prefix}_build)
+  target_include_directories(vm_${V_NAME} SYSTEM INTERFACE ${mdir})
+  target_link_libraries(vm_${V_NAME} INTERFACE ${lib} nd_verilated)
+endfunction()
+
+# One Verilator run at a time (each uses make -j internally); compiles of other C++ go on beside it.
+set_property(GLOBAL APPEND PROPERTY JOB_POOLS verilate=1)
+
+#   nd_add_tests(NAME <test_binary> SOURCES <*.test.cpp ...> [LIBS <targets>])
+# A Catch2 binary with the project's test main; each of its test cases runs as its own ctest test.
+function(nd_add_tests)
+  cmake_parse_arguments(T "" "NAME" "SOURCES;LIBS" ${ARGN})
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE nd_test_main ${T_LIBS})
+  target_compile_options(${T_NAME} PRIVATE ${ND_CXX_WARNINGS})
+  set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  catch_discover_tests(${T_NAME} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+    PROPERTIES LABELS ${T_NAME} TIMEOUT 1200)
+endfunction()

@@ -1,0 +1,109 @@
+// Dut<V>: one Verilated model with its context and optional FST trace, clocked by the testbench.
+//
+// Contract (see docs/development.md):
+// - The top has inputs clk_i and rst_ni (asynchronous, active low).
+// - tick() = rising edge, then falling edge. Drive inputs after tick() returns (i.e. while the clock is
+//   low); read outputs after tick() returns. cycle() counts completed ticks.
+// - Every wait is bounded: wait_until() throws nd::SimError when its cycle limit runs out.
+// - An RTL assertion ($error/$fatal from SVA) makes the next eval throw nd::SimError, so the test that
+//   caused it fails.
+// - Members are owned in this order: context, model, trace (destroyed in reverse: the trace is closed
+//   before the model goes away).
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "errors.hpp"
+#include "options.hpp"
+
+namespace nd {
+
+template <class V>
+class Dut {
+ public:
+  explicit Dut(const WaveOptions& waves = {}, uint64_t seed = test_seed()) : waves_(waves) {
+    ctx_ = std::make_unique<VerilatedContext>();
+    ctx_->fatalOnError(false);  // assertion failures are reported through gotError() -> SimError
+    ctx_->randReset(2);         // uninitialized state gets seeded random values, not zeros
+    ctx_->randSeed(static_cast<int>(seed & 0x7fffffff));
+    if (waves_.enabled()) ctx_->traceEverOn(true);
+    model_ = std::make_unique<V>(ctx_.get(), "TOP");
+    if (waves_.enabled()) {
+      trace_ = std::make_unique<VerilatedFstC>();
+      model_->trace(trace_.get(), waves_.depth > 0 ? waves_.depth : 99);
+      trace_->open(waves_.path.c_str());
+    }
+    model_->clk_i = 0;
+    model_->rst_ni = 0;
+    eval();
+  }
+
+  Dut(const Dut&) = delete;
+  Dut& operator=(const Dut&) = delete;
+
+  ~Dut() {
+    if (trace_) trace_->close();
+    model_->final();
+  }
+
+  V* operator->() { return model_.get(); }
+  V& top() { return *model_; }
+  VerilatedContext& context() { return *ctx_; }
+  uint64_t cycle() const { return cycle_; }
+  const WaveOptions& waves() const { return waves_; }
+
+  // One clock cycle: rising edge, falling edge.
+  void tick() {
+    model_->clk_i = 1;
+    eval();
+    model_->clk_i = 0;
+    eval();
+    ++cycle_;
+  }
+
+  void ticks(uint64_t n) {
+    for (uint64_t i = 0; i < n; ++i) tick();
+  }
+
+  // Asserts rst_ni for `cycles` clock edges (at least one), then releases it.
+  void reset(uint64_t cycles = 2) {
+    model_->rst_ni = 0;
+    eval();
+    ticks(cycles > 0 ? cycles : 1);
+    model_->rst_ni = 1;
+    eval();
+  }
+
+  // Ticks until pred() holds (checked before each tick); throws after max_cycles ticks.
+  template <class Pred>
+  uint64_t wait_until(Pred pred, uint64_t max_cycles, const std::string& what) {
+    for (uint64_t n = 0; n <= max_cycles; ++n) {
+      if (pred()) return n;
+      if (n < max_cycles) tick();
+    }
+    throw SimError(cycle_, "timed out after " + std::to_string(max_cycles) + " cycles waiting for " + what);
+  }
+
+  // Evaluates the model at the current time and dumps the trace (inside the wave window).
+  void eval() {
+    model_->eval();
+    if (trace_ && cycle_ >= waves_.from && cycle_ <= waves_.to) trace_->dump(ctx_->time());
+    ctx_->timeInc(1);
+    if (ctx_->gotError()) throw SimError(cycle_, "RTL assertion failed (see the %Error line above)");
+    if (ctx_->gotFinish()) throw SimError(cycle_, "RTL called $finish");
+  }
+
+ private:
+  WaveOptions waves_;
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<V> model_;
+  std::unique_ptr<VerilatedFstC> trace_;
+  uint64_t cycle_ = 0;
+};
+
+}  // namespace nd

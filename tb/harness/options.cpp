@@ -1,0 +1,34 @@
+#include "options.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+namespace nd {
+
+TestOptions& test_options() {
+  static TestOptions options;
+  return options;
+}
+
+std::string file_stem(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const bool keep = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    out += keep ? c : '_';
+  }
+  return out.empty() ? std::string("unnamed") : out;
+}
+
+WaveOptions test_waves(const std::string& name) {
+  const TestOptions& o = test_options();
+  WaveOptions w;
+  if (o.waves_dir.empty()) return w;
+  std::filesystem::create_directories(o.waves_dir);
+  w.path = (std::filesystem::path(o.waves_dir) / (file_stem(name) + ".fst")).string();
+  w.from = o.waves_from;
+  w.to = o.waves_to;
+  w.depth = o.waves_depth;
+  return w;
+}
+
+}  // namespace nd
