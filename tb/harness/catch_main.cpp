@@ -21,6 +21,8 @@ int main(int argc, char* argv[]) {
              Opt(o.waves_depth, "levels")["--waves-depth"]("hierarchy levels dumped (0 = all)");
   session.cli(cli);
   if (int rc = session.applyCommandLine(argc, argv); rc != 0) return 2;
-  std::cout << "nanodojo tests: seed " << o.seed << std::endl;
+  const auto& cfg = session.configData();
+  const bool listing = cfg.listTests || cfg.listTestNamesOnly || cfg.listTags || cfg.listReporters;
+  if (!listing) std::cout << "nanodojo tests: seed " << o.seed << std::endl;
   return session.run();
 }

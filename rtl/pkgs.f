@@ -1,0 +1,2 @@
+# SystemVerilog packages in dependency order (one path per line, relative to the repository root).
+# Every Verilator, lint and synthesis run reads these first, then finds modules through -y rtl/<block>.
