@@ -1,0 +1,87 @@
+// Synchronous FIFO of Depth entries of Width bits, first-word fall-through.
+//
+// Write side (valid/ready): an entry is written when valid_i && ready_o; ready_o = not full.
+//   The writer keeps valid_i and data_i stable until ready_o (AXI rule), checked below.
+// Read side (valid/ready): valid_o = not empty, data_o is the oldest entry (straight from the
+//   storage, no extra register); the entry is removed when valid_o && ready_i.
+// A write and a read may happen in the same cycle, also when full (the write is then refused since
+// ready_o only looks at the registered count; that keeps ready_o free of combinational paths).
+// usage_o is the number of stored entries. The storage has no reset; the pointers do.
+module nd_fifo #(
+  parameter int unsigned Width = 8,
+  parameter int unsigned Depth = 4,
+  localparam int unsigned PtrW = (Depth > 1) ? $clog2(Depth) : 1,
+  localparam int unsigned CntW = $clog2(Depth + 1)
+) (
+  input  logic             clk_i,
+  input  logic             rst_ni,
+  // write side
+  input  logic             valid_i,
+  output logic             ready_o,
+  input  logic [Width-1:0] data_i,
+  // read side
+  output logic             valid_o,
+  input  logic             ready_i,
+  output logic [Width-1:0] data_o,
+  // status
+  output logic [CntW-1:0]  usage_o
+);
+  `include "nd_assert.svh"
+
+  logic [Width-1:0] mem_q[Depth];
+  logic [PtrW-1:0] wr_ptr_q, wr_ptr_d, rd_ptr_q, rd_ptr_d;
+  logic [CntW-1:0] cnt_q, cnt_d;
+  logic push, pop;
+
+  assign ready_o = (cnt_q != CntW'(Depth));
+  assign valid_o = (cnt_q != '0);
+  assign push    = valid_i && ready_o;
+  assign pop     = valid_o && ready_i;
+  assign usage_o = cnt_q;
+
+  if (Depth == 1) begin : gen_one
+    assign data_o = mem_q[0];
+  end else begin : gen_many
+    assign data_o = mem_q[rd_ptr_q];
+  end
+
+  function automatic logic [PtrW-1:0] incr(logic [PtrW-1:0] p);
+    if (Depth == 1) return '0;
+    return (p == PtrW'(Depth - 1)) ? '0 : p + PtrW'(1);
+  endfunction
+
+  always_comb begin
+    wr_ptr_d = push ? incr(wr_ptr_q) : wr_ptr_q;
+    rd_ptr_d = pop ? incr(rd_ptr_q) : rd_ptr_q;
+    cnt_d    = cnt_q + CntW'(push) - CntW'(pop);
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      wr_ptr_q <= '0;
+      rd_ptr_q <= '0;
+      cnt_q    <= '0;
+    end else begin
+      wr_ptr_q <= wr_ptr_d;
+      rd_ptr_q <= rd_ptr_d;
+      cnt_q    <= cnt_d;
+    end
+  end
+
+  // Storage: written in place, no reset (data is only read while valid_o).
+  if (Depth == 1) begin : gen_mem_one
+    always_ff @(posedge clk_i) begin
+      if (push) mem_q[0] <= data_i;
+    end
+    logic unused_ptr;
+    assign unused_ptr = ^{wr_ptr_q, rd_ptr_q};
+  end else begin : gen_mem_many
+    always_ff @(posedge clk_i) begin
+      if (push) mem_q[wr_ptr_q] <= data_i;
+    end
+  end
+
+  `ND_ASSERT(CountInRange_A, cnt_q <= CntW'(Depth))
+  `ND_ASSERT(ValidHeldUntilTaken_A, valid_i && !ready_o |=> valid_i && $stable(data_i))
+  `ND_ASSERT_KNOWN(ValidKnown_A, valid_i)
+endmodule

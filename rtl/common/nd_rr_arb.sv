@@ -1,0 +1,67 @@
+// Round-robin arbiter: grants one of NumReq requesters per cycle, fair over time.
+//
+// Interface:
+//   req_i     one bit per requester.
+//   gnt_o     one-hot grant (all zero when no request). Combinational from req_i and the pointer.
+//   idx_o     index of the granted requester (0 when none).
+//   advance_i the grant was used: the pointer moves so that the granted requester gets the lowest
+//             priority next time. Without advance_i the same requester keeps the grant (lock), which
+//             lets a caller arbitrate speculatively and commit only when a later stage agrees.
+// Priority after a committed grant at index k: k+1, k+2, ..., NumReq-1, 0, ..., k.
+// Purely combinational path req_i -> gnt_o; the only state is the pointer register.
+module nd_rr_arb #(
+  parameter int unsigned NumReq = 4,
+  localparam int unsigned IdxW = (NumReq > 1) ? $clog2(NumReq) : 1
+) (
+  input  logic              clk_i,
+  input  logic              rst_ni,
+  input  logic [NumReq-1:0] req_i,
+  input  logic              advance_i,
+  output logic [NumReq-1:0] gnt_o,
+  output logic [IdxW-1:0]   idx_o
+);
+  `include "nd_assert.svh"
+
+  if (NumReq == 1) begin : gen_single
+    assign gnt_o = req_i;
+    assign idx_o = '0;
+    logic unused_single;
+    assign unused_single = ^{clk_i, rst_ni, advance_i};
+  end else begin : gen_multi
+    // mask_q has a one for every index with priority over the wrap-around: all indices above the
+    // last committed grant.
+    logic [NumReq-1:0] mask_q, mask_d;
+    logic [NumReq-1:0] req_masked, gnt_masked, gnt_plain;
+
+    assign req_masked = req_i & mask_q;
+
+    // Lowest set bit of a vector: x & -x.
+    assign gnt_masked = req_masked & (~req_masked + NumReq'(1));
+    assign gnt_plain  = req_i & (~req_i + NumReq'(1));
+    assign gnt_o      = (|req_masked) ? gnt_masked : gnt_plain;
+
+    always_comb begin
+      idx_o = '0;
+      for (int unsigned i = 0; i < NumReq; i++) begin
+        if (gnt_o[i]) idx_o = IdxW'(i);
+      end
+    end
+
+    // After granting bit k, indices k+1.. have priority: mask = ~((gnt << 1) - 1) shifted.
+    always_comb begin
+      mask_d = mask_q;
+      if (advance_i && (|gnt_o)) begin
+        mask_d = ~((gnt_o << 1) - NumReq'(1));
+      end
+    end
+
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) mask_q <= '1;
+      else         mask_q <= mask_d;
+    end
+
+    `ND_ASSERT(GntOneHot_A, $onehot0(gnt_o))
+    `ND_ASSERT(GntSubsetOfReq_A, (gnt_o & ~req_i) == '0)
+    `ND_ASSERT(GntWhenReq_A, (|req_i) == (|gnt_o))
+  end
+endmodule

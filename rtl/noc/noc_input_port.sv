@@ -1,0 +1,144 @@
+// Input port of the mesh router: per-VC flit FIFOs, the XY route computation for head flits, the
+// per-VC packet state of wormhole switching, and the credit return to the upstream sender.
+//
+// Link side (credit flow control, no ready): flit_valid_i is a one-cycle pulse carrying one flit
+//   for VC flit_vc_i. The sender only sends with a credit, so the VC buffer is never full when a flit
+//   arrives (checked). credit_o[v] is a one-cycle pulse (registered) for every flit that left the
+//   buffer of VC v; the sender starts with BufDepth credits per VC.
+// Allocator side: for every VC, req_* describe the flit at the head of its buffer (valid, type,
+//   output port, output VC held by its packet). pop_i[v] removes that flit in the cycle it wins
+//   switch allocation; for a head flit, alloc_vc_i is the output VC the allocator gave the packet,
+//   which the body and tail flits reuse. A packet's flits stay contiguous within its VC.
+module noc_input_port import noc_pkg::*; #(
+  parameter int unsigned NumVcs = 2,
+  parameter int unsigned BufDepth = 4,
+  parameter int unsigned FlitWidth = 128,
+  parameter int unsigned Rows = 4,
+  parameter int unsigned Cols = 4,
+  parameter int unsigned X = 0,  // this router's column
+  parameter int unsigned Y = 0,  // this router's row
+  localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
+  localparam int unsigned UsageW = $clog2(BufDepth + 1)
+) (
+  input  logic                        clk_i,
+  input  logic                        rst_ni,
+  // link from the upstream router (or the local injection port)
+  input  logic                        flit_valid_i,
+  input  logic [1:0]                  flit_type_i,
+  input  logic [VcW-1:0]              flit_vc_i,
+  input  logic [FlitWidth-1:0]        flit_data_i,
+  output logic [NumVcs-1:0]           credit_o,
+  // per-VC request to the allocator
+  output logic [NumVcs-1:0]           req_valid_o,
+  output logic [NumVcs-1:0][1:0]      req_type_o,
+  output logic [NumVcs-1:0][PORT_W-1:0] req_port_o,
+  output logic [NumVcs-1:0][VcW-1:0]  req_ovc_o,
+  output logic [NumVcs-1:0][FlitWidth-1:0] req_data_o,
+  input  logic [NumVcs-1:0]           pop_i,
+  input  logic [VcW-1:0]              alloc_vc_i,
+  // debug / counters
+  output logic [NumVcs-1:0][UsageW-1:0] usage_o,
+  output logic [NumVcs-1:0][7:0]      state_o,
+  output logic [31:0]                 flits_in_o
+);
+  `include "nd_assert.svh"
+
+  localparam int unsigned VcsPerClass = NumVcs / NUM_CLASSES;
+
+  logic [NumVcs-1:0] fifo_ready;
+  logic [NumVcs-1:0] active_q, active_d;
+  logic [NumVcs-1:0][PORT_W-1:0] out_port_q, out_port_d;
+  logic [NumVcs-1:0][VcW-1:0] out_vc_q, out_vc_d;
+  logic [NumVcs-1:0] credit_q;
+  logic [31:0] flits_in_q, flits_in_d;
+
+  for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
+    logic [FlitWidth+1:0] fifo_out;
+    logic write;
+    port_e route;
+    logic is_head;
+
+    assign write = flit_valid_i && (flit_vc_i == VcW'(v));
+
+    nd_fifo #(
+      .Width(FlitWidth + 2),
+      .Depth(BufDepth)
+    ) u_fifo (
+      .clk_i  (clk_i),
+      .rst_ni (rst_ni),
+      .valid_i(write),
+      .ready_o(fifo_ready[v]),
+      .data_i ({flit_type_i, flit_data_i}),
+      .valid_o(req_valid_o[v]),
+      .ready_i(pop_i[v]),
+      .data_o (fifo_out),
+      .usage_o(usage_o[v])
+    );
+
+    assign req_type_o[v] = fifo_out[FlitWidth+:2];
+    assign req_data_o[v] = fifo_out[FlitWidth-1:0];
+    assign is_head = fifo_out[FlitWidth];
+    assign route = xy_route(COORD_W'(X), COORD_W'(Y),
+                            fifo_out[HDR_DST_X_LSB+:COORD_W], fifo_out[HDR_DST_Y_LSB+:COORD_W]);
+    assign req_port_o[v] = is_head ? route : out_port_q[v];
+    assign req_ovc_o[v] = out_vc_q[v];
+
+    // Wormhole state: a head that leaves opens the packet (unless it is also the tail); the tail
+    // closes it. Body and tail flits follow the head's output port and output VC.
+    always_comb begin
+      active_d[v]   = active_q[v];
+      out_port_d[v] = out_port_q[v];
+      out_vc_d[v]   = out_vc_q[v];
+      if (pop_i[v]) begin
+        if (is_head) begin
+          out_port_d[v] = route;
+          out_vc_d[v]   = alloc_vc_i;
+        end
+        active_d[v] = !fifo_out[FlitWidth+1];
+      end
+    end
+
+    assign state_o[v] = {4'(out_vc_q[v]), out_port_q[v], active_q[v]};
+
+    // Assertions on the flit at the head of the buffer and on arrivals.
+    logic arr_head;
+    logic [COORD_W-1:0] arr_dst_x, arr_dst_y;
+    assign arr_head  = flit_type_i[0];
+    assign arr_dst_x = flit_data_i[HDR_DST_X_LSB+:COORD_W];
+    assign arr_dst_y = flit_data_i[HDR_DST_Y_LSB+:COORD_W];
+    `ND_ASSERT(NoBufferOverflow_A, write |-> fifo_ready[v])
+    `ND_ASSERT(HeadOnlyBetweenPackets_A, req_valid_o[v] |-> (is_head == !active_q[v]))
+    `ND_ASSERT(DstInMesh_A, write && arr_head |->
+               (32'(arr_dst_x) < Cols) && (32'(arr_dst_y) < Rows))
+    `ND_ASSERT(ClassMatchesVc_A, write && arr_head |->
+               (32'(flit_data_i[HDR_CLASS_BIT]) == v / VcsPerClass))
+    `ND_ASSERT(PopOnlyValid_A, pop_i[v] |-> req_valid_o[v])
+  end
+
+  always_comb begin
+    flits_in_d = flits_in_q + 32'(flit_valid_i);
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      active_q   <= '0;
+      out_port_q <= '0;
+      out_vc_q   <= '0;
+      credit_q   <= '0;
+      flits_in_q <= '0;
+    end else begin
+      active_q   <= active_d;
+      out_port_q <= out_port_d;
+      out_vc_q   <= out_vc_d;
+      credit_q   <= pop_i;
+      flits_in_q <= flits_in_d;
+    end
+  end
+
+  assign credit_o   = credit_q;
+  assign flits_in_o = flits_in_q;
+
+  `ND_ASSERT_KNOWN(FlitValidKnown_A, flit_valid_i)
+  `ND_ASSERT(VcInRange_A, flit_valid_i |-> (32'(flit_vc_i) < NumVcs))
+  `ND_ASSERT(PopOneHot_A, $onehot0(pop_i))
+endmodule

@@ -1,0 +1,73 @@
+// Shared types and functions of the nanodojo 2D-mesh network (see docs/noc.md).
+//
+// A flit is a 2-bit type plus a FlitWidth-bit data word. The low 32 data bits of a head flit carry
+// the route header below; every other data bit is payload the routers never inspect or change.
+//   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class  [31:17] reserved (0)
+// x = column (0 = west), y = row (0 = north); node index n = y * Cols + x.
+package noc_pkg;
+
+  // bit0 = head, bit1 = tail; a single-flit packet is FlitHeadTail.
+  typedef enum logic [1:0] {
+    FlitBody     = 2'b00,
+    FlitHead     = 2'b01,
+    FlitTail     = 2'b10,
+    FlitHeadTail = 2'b11
+  } flit_type_e;
+
+  localparam int unsigned NUM_PORTS = 5;
+  localparam int unsigned PORT_W = 3;
+
+  typedef enum logic [PORT_W-1:0] {
+    PortLocal = 3'd0,
+    PortNorth = 3'd1,
+    PortEast  = 3'd2,
+    PortSouth = 3'd3,
+    PortWest  = 3'd4
+  } port_e;
+
+  // Route header fields of a head flit.
+  localparam int unsigned COORD_W = 4;
+  localparam int unsigned HDR_DST_X_LSB = 0;
+  localparam int unsigned HDR_DST_Y_LSB = 4;
+  localparam int unsigned HDR_SRC_X_LSB = 8;
+  localparam int unsigned HDR_SRC_Y_LSB = 12;
+  localparam int unsigned HDR_CLASS_BIT = 16;
+  localparam int unsigned HDR_W = 32;
+
+  typedef logic [COORD_W-1:0] coord_t;
+
+  // Message classes: class c owns virtual channels [c * NumVcs / 2, (c + 1) * NumVcs / 2).
+  localparam int unsigned NUM_CLASSES = 2;
+  localparam logic MsgRequest = 1'b0;
+  localparam logic MsgResponse = 1'b1;
+
+  // Counter / debug read port: cnt_sel = {vc[3:0], kind[3:0]}.
+  localparam int unsigned CNT_SEL_W = 8;
+  localparam int unsigned CNT_NODE_W = 8;
+  typedef enum logic [3:0] {
+    CntFlitsOut     = 4'd0,  // flits forwarded through this output port
+    CntCreditStall  = 4'd1,  // cycles a flit for this output waited for a credit
+    CntAllocStall   = 4'd2,  // cycles a flit for this output lost VC or switch allocation
+    CntFlitsIn      = 4'd3,  // flits received at this input port
+    DbgInUsage      = 4'd8,  // input VC (sel vc) buffer occupancy
+    DbgInState      = 4'd9,  // input VC state: {out_vc[7:4], out_port[3:1], active[0]}
+    DbgOutCredits   = 4'd10, // output VC (sel vc) credit count
+    DbgOutOwner     = 4'd11, // output VC owner: {busy[4], input port[2:0]}
+    DbgPosition     = 4'd12  // router position {y[7:4], x[3:0]}
+  } cnt_kind_e;
+
+  // Dimension-order route: correct x first (east/west), then y (north/south), then eject.
+  function automatic port_e xy_route(coord_t cur_x, coord_t cur_y, coord_t dst_x, coord_t dst_y);
+    if (dst_x > cur_x) return PortEast;
+    if (dst_x < cur_x) return PortWest;
+    if (dst_y > cur_y) return PortSouth;
+    if (dst_y < cur_y) return PortNorth;
+    return PortLocal;
+  endfunction
+
+  // Message class of a head flit's header.
+  function automatic logic hdr_class(logic [HDR_W-1:0] hdr);
+    return hdr[HDR_CLASS_BIT];
+  endfunction
+
+endpackage

@@ -1,0 +1,182 @@
+// 5-port mesh router (local, north, east, south, west): input-buffered with NumVcs virtual channels
+// of BufDepth flits per port, credit flow control, wormhole switching, XY routing, combined VC and
+// switch allocation in one cycle, registered outputs. A flit spends one cycle in the router (buffer
+// write, then allocation and crossbar into the output register) and one on the link: 2 cycles per
+// hop at zero load. See docs/noc.md.
+//
+// Every port p has one link in and one link out, flattened at [p*W +: W]; port order noc_pkg::port_e.
+// Link in (credit flow control): in_valid_i[p] is a one-cycle pulse with one flit (type, VC, data);
+//   in_credit_o[p*NumVcs + v] pulses once for every flit that left input buffer (p, v).
+// Link out: out_valid_o[p] pulses once per flit (registered); out_credit_i[p*NumVcs + v] returns one
+//   slot of the receiver's VC v. The receiver starts with BufDepth free slots per VC.
+// Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i, see
+//   noc_pkg::cnt_kind_e; cnt_sel_i[7:4] selects the VC for per-VC debug values.
+module noc_router import noc_pkg::*; #(
+  parameter int unsigned NumVcs = 2,
+  parameter int unsigned BufDepth = 4,
+  parameter int unsigned FlitWidth = 128,
+  parameter int unsigned Rows = 4,  // mesh size, for the edge assertions
+  parameter int unsigned Cols = 4,
+  parameter int unsigned X = 1,     // this router's column (0 = west)
+  parameter int unsigned Y = 1,     // this router's row (0 = north)
+  localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
+) (
+  input  logic                           clk_i,
+  input  logic                           rst_ni,
+  input  logic [NUM_PORTS-1:0]           in_valid_i,
+  input  logic [NUM_PORTS*2-1:0]         in_type_i,
+  input  logic [NUM_PORTS*VcW-1:0]       in_vc_i,
+  input  logic [NUM_PORTS*FlitWidth-1:0] in_data_i,
+  output logic [NUM_PORTS*NumVcs-1:0]    in_credit_o,
+  output logic [NUM_PORTS-1:0]           out_valid_o,
+  output logic [NUM_PORTS*2-1:0]         out_type_o,
+  output logic [NUM_PORTS*VcW-1:0]       out_vc_o,
+  output logic [NUM_PORTS*FlitWidth-1:0] out_data_o,
+  input  logic [NUM_PORTS*NumVcs-1:0]    out_credit_i,
+  input  logic [PORT_W-1:0]              cnt_port_i,
+  input  logic [CNT_SEL_W-1:0]           cnt_sel_i,
+  output logic [31:0]                    cnt_o
+);
+  `include "nd_assert.svh"
+
+  localparam int unsigned UsageW = $clog2(BufDepth + 1);
+
+  // Input ports -> allocator.
+  logic [NUM_PORTS-1:0][NumVcs-1:0] req_valid, req_head, pop;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][1:0] req_type;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][PORT_W-1:0] req_port;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] req_ovc;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][FlitWidth-1:0] req_data;
+  logic [NUM_PORTS-1:0][VcW-1:0] in_vc, alloc_vc;
+  // Allocator -> output ports.
+  logic [NUM_PORTS-1:0] send, credit_stall, alloc_stall;
+  logic [NUM_PORTS-1:0][PORT_W-1:0] send_in;
+  logic [NUM_PORTS-1:0][VcW-1:0] send_vc;
+  logic [NUM_PORTS-1:0][NumVcs-1:0] has_credit, vc_free;
+  // Debug and counters.
+  logic [NUM_PORTS-1:0][NumVcs-1:0][UsageW-1:0] usage;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][7:0] in_state;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][UsageW-1:0] credits;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][3:0] owner;
+  logic [NUM_PORTS-1:0][31:0] flits_in, flits_out, cstall_cnt, astall_cnt;
+
+  for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_in
+    noc_input_port #(
+      .NumVcs   (NumVcs),
+      .BufDepth (BufDepth),
+      .FlitWidth(FlitWidth),
+      .Rows     (Rows),
+      .Cols     (Cols),
+      .X        (X),
+      .Y        (Y)
+    ) u_in (
+      .clk_i       (clk_i),
+      .rst_ni      (rst_ni),
+      .flit_valid_i(in_valid_i[p]),
+      .flit_type_i (in_type_i[p*2+:2]),
+      .flit_vc_i   (in_vc_i[p*VcW+:VcW]),
+      .flit_data_i (in_data_i[p*FlitWidth+:FlitWidth]),
+      .credit_o    (in_credit_o[p*NumVcs+:NumVcs]),
+      .req_valid_o (req_valid[p]),
+      .req_type_o  (req_type[p]),
+      .req_port_o  (req_port[p]),
+      .req_ovc_o   (req_ovc[p]),
+      .req_data_o  (req_data[p]),
+      .pop_i       (pop[p]),
+      .alloc_vc_i  (alloc_vc[p]),
+      .usage_o     (usage[p]),
+      .state_o     (in_state[p]),
+      .flits_in_o  (flits_in[p])
+    );
+    for (genvar v = 0; v < NumVcs; v++) begin : gen_head
+      assign req_head[p][v] = req_type[p][v][0];
+    end
+  end
+
+  noc_alloc #(
+    .NumVcs(NumVcs)
+  ) u_alloc (
+    .clk_i         (clk_i),
+    .rst_ni        (rst_ni),
+    .req_valid_i   (req_valid),
+    .req_head_i    (req_head),
+    .req_port_i    (req_port),
+    .req_ovc_i     (req_ovc),
+    .has_credit_i  (has_credit),
+    .vc_free_i     (vc_free),
+    .pop_o         (pop),
+    .in_vc_o       (in_vc),
+    .alloc_vc_o    (alloc_vc),
+    .send_o        (send),
+    .send_in_o     (send_in),
+    .send_vc_o     (send_vc),
+    .credit_stall_o(credit_stall),
+    .alloc_stall_o (alloc_stall)
+  );
+
+  // Crossbar: every output takes the flit its winning input picked.
+  for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_out
+    logic [PORT_W-1:0] src;
+    logic [1:0] xb_type;
+    logic [FlitWidth-1:0] xb_data;
+    assign src     = send_in[p];
+    assign xb_type = req_type[src][in_vc[src]];
+    assign xb_data = req_data[src][in_vc[src]];
+
+    noc_output_port #(
+      .NumVcs   (NumVcs),
+      .BufDepth (BufDepth),
+      .FlitWidth(FlitWidth)
+    ) u_out (
+      .clk_i         (clk_i),
+      .rst_ni        (rst_ni),
+      .send_i        (send[p]),
+      .send_type_i   (xb_type),
+      .send_vc_i     (send_vc[p]),
+      .send_data_i   (xb_data),
+      .send_in_port_i(src),
+      .has_credit_o  (has_credit[p]),
+      .vc_free_o     (vc_free[p]),
+      .credit_stall_i(credit_stall[p]),
+      .alloc_stall_i (alloc_stall[p]),
+      .flit_valid_o  (out_valid_o[p]),
+      .flit_type_o   (out_type_o[p*2+:2]),
+      .flit_vc_o     (out_vc_o[p*VcW+:VcW]),
+      .flit_data_o   (out_data_o[p*FlitWidth+:FlitWidth]),
+      .credit_i      (out_credit_i[p*NumVcs+:NumVcs]),
+      .credits_o     (credits[p]),
+      .owner_o       (owner[p]),
+      .flits_out_o   (flits_out[p]),
+      .credit_stall_o(cstall_cnt[p]),
+      .alloc_stall_o (astall_cnt[p])
+    );
+  end
+
+  // Counter / debug read port.
+  logic [3:0] cnt_kind, cnt_vc;
+  assign cnt_kind = cnt_sel_i[3:0];
+  assign cnt_vc   = cnt_sel_i[7:4];
+  always_comb begin
+    cnt_o = '0;
+    if ((32'(cnt_port_i) < NUM_PORTS) && (32'(cnt_vc) < NumVcs || cnt_kind < 4'd8)) begin
+      case (cnt_kind)
+        CntFlitsOut:    cnt_o = flits_out[cnt_port_i];
+        CntCreditStall: cnt_o = cstall_cnt[cnt_port_i];
+        CntAllocStall:  cnt_o = astall_cnt[cnt_port_i];
+        CntFlitsIn:     cnt_o = flits_in[cnt_port_i];
+        DbgInUsage:     cnt_o = 32'(usage[cnt_port_i][VcW'(cnt_vc)]);
+        DbgInState:     cnt_o = 32'(in_state[cnt_port_i][VcW'(cnt_vc)]);
+        DbgOutCredits:  cnt_o = 32'(credits[cnt_port_i][VcW'(cnt_vc)]);
+        DbgOutOwner:    cnt_o = 32'(owner[cnt_port_i][VcW'(cnt_vc)]);
+        DbgPosition:    cnt_o = {24'd0, 4'(Y), 4'(X)};
+        default:        cnt_o = '0;
+      endcase
+    end
+  end
+
+  // Edge ports have no neighbour: XY routing never sends a flit there.
+  `ND_ASSERT(NoFlitOffNorthEdge_A, (Y == 0) |-> !send[PortNorth])
+  `ND_ASSERT(NoFlitOffSouthEdge_A, (Y == Rows - 1) |-> !send[PortSouth])
+  `ND_ASSERT(NoFlitOffWestEdge_A, (X == 0) |-> !send[PortWest])
+  `ND_ASSERT(NoFlitOffEastEdge_A, (X == Cols - 1) |-> !send[PortEast])
+endmodule
