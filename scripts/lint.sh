@@ -19,7 +19,9 @@ fi
 logdir=$(mktemp -d)
 trap 'rm -rf "$logdir"' EXIT
 lint_one() {
-  verilator --lint-only -Wall --assert rtl/lint.vlt "${search[@]}" "${pkgs[@]}" --top-module "$1" \
+  # -y only finds modules that are instantiated: name the top's own file, after the packages.
+  verilator --lint-only -Wall --assert rtl/lint.vlt "${search[@]}" "${pkgs[@]}" $(find rtl -name "$1.sv") \
+    --top-module "$1" \
     >"$logdir/$1.log" 2>&1 || echo "$1" >>"$logdir/failed"
 }
 jobs_max=$(nproc)

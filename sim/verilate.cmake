@@ -52,6 +52,8 @@ function(nd_verilate)
   set(mdir ${ND_VM_DIR}/${V_NAME})
   set(prefix V${V_NAME})
   set(lib ${mdir}/${prefix}__ALL.a)
+  # The top module's own file (rtl/<block>/<top>.sv), read after the packages it imports.
+  file(GLOB top_src ${ND_RTL_DIR}/*/${V_TOP}.sv)
   set(gparams "")
   foreach(p IN LISTS V_PARAMS)
     list(APPEND gparams -G${p})
@@ -60,7 +62,7 @@ function(nd_verilate)
     OUTPUT ${lib} ${mdir}/${prefix}.h
     COMMAND ${CMAKE_SOURCE_DIR}/sim/verilate.sh ${mdir} ${prefix}
             ${ND_VERILATOR_FLAGS} --top-module ${V_TOP} ${gparams} ${V_ARGS}
-            ${ND_RTL_DIR}/lint.vlt ${ND_RTL_SEARCH} ${ND_RTL_PKGS}
+            ${ND_RTL_DIR}/lint.vlt ${ND_RTL_SEARCH} ${ND_RTL_PKGS} ${top_src}
     DEPENDS ${ND_RTL_SOURCES} ${CMAKE_SOURCE_DIR}/sim/verilate.sh
     COMMENT "Verilating ${V_TOP} as ${prefix}"
     VERBATIM JOB_POOL verilate)
