@@ -1,0 +1,284 @@
+#include "traffic_config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "errors.hpp"
+
+namespace nd::traffic {
+
+std::string MeshBuild::describe() const {
+  return std::to_string(rows) + "x" + std::to_string(cols) + ", " + std::to_string(vcs) + " VCs x " +
+         std::to_string(buf_depth) + " flits, " + std::to_string(flit_width) + "-bit flits";
+}
+
+int NocConfig::line_of(const std::string& key) const {
+  auto it = lines.find(key);
+  return it == lines.end() ? 0 : it->second;
+}
+
+SourceParams NocConfig::source_params(double rate) const {
+  SourceParams p;
+  p.rows = build.rows;
+  p.cols = build.cols;
+  p.num_vcs = build.vcs;
+  p.buf_depth = build.buf_depth;
+  p.flit_width = build.flit_width;
+  p.rate = rate;
+  p.lengths = run.lengths;
+  p.response_fraction = run.response_fraction;
+  p.pattern = run.pattern;
+  return p;
+}
+
+namespace {
+
+class Loader {
+ public:
+  Loader(NocConfig& cfg) : c_(cfg) {}
+
+  void load(const YAML::Node& root) {
+    if (!root.IsMap()) fail(root, "", "expected a map with the keys build, run, sweep");
+    each(root, "", {"build", "run", "sweep"}, [&](const std::string& k, const YAML::Node& v) {
+      if (k == "build") build(v);
+      if (k == "run") run(v);
+      if (k == "sweep") sweep(v);
+    });
+    check_shape();
+  }
+
+ private:
+  static int line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& key, const std::string& msg) const {
+    throw InputError(c_.file, line(n), key, msg);
+  }
+
+  template <class F>
+  void each(const YAML::Node& map, const std::string& prefix, const std::vector<std::string>& allowed, F f) {
+    if (!map.IsMap()) fail(map, prefix, "expected a map");
+    for (const auto& kv : map) {
+      const std::string k = kv.first.as<std::string>();
+      const std::string full = prefix.empty() ? k : prefix + "." + k;
+      bool ok = false;
+      std::string list;
+      for (const auto& a : allowed) {
+        ok |= a == k;
+        list += (list.empty() ? "" : ", ") + a;
+      }
+      if (!ok) fail(kv.first, full, "unknown key (expected one of: " + list + ")");
+      c_.lines[full] = line(kv.first);
+      f(k, kv.second);
+    }
+  }
+
+  long long integer(const YAML::Node& n, const std::string& key, long long lo, long long hi) {
+    long long v = 0;
+    try {
+      if (!n.IsScalar()) throw YAML::Exception(n.Mark(), "");
+      v = n.as<long long>();
+    } catch (const YAML::Exception&) {
+      fail(n, key, "expected an integer, got '" + text(n) + "'");
+    }
+    if (v < lo || v > hi) {
+      std::string range = v < 0 && lo >= 0 ? "must not be negative" : "out of range";
+      fail(n, key,
+           range + ": " + std::to_string(v) + " not in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+               "]");
+    }
+    return v;
+  }
+
+  double real(const YAML::Node& n, const std::string& key, double lo, double hi) {
+    double v = 0;
+    try {
+      if (!n.IsScalar()) throw YAML::Exception(n.Mark(), "");
+      v = n.as<double>();
+    } catch (const YAML::Exception&) {
+      fail(n, key, "expected a number, got '" + text(n) + "'");
+    }
+    if (!(v >= lo && v <= hi)) {
+      std::ostringstream s;
+      s << "out of range: " << v << " not in [" << lo << ", " << hi << "]";
+      fail(n, key, s.str());
+    }
+    return v;
+  }
+
+  static std::string text(const YAML::Node& n) {
+    if (n.IsScalar()) return n.Scalar();
+    if (n.IsSequence()) return "a list";
+    if (n.IsMap()) return "a map";
+    return "nothing";
+  }
+
+  void build(const YAML::Node& m) {
+    MeshBuild& b = c_.build;
+    each(m, "build", {"rows", "cols", "vcs", "buf_depth", "flit_width"},
+         [&](const std::string& k, const YAML::Node& v) {
+           const std::string key = "build." + k;
+           if (k == "rows") b.rows = integer(v, key, 1, kMaxMeshSide);
+           if (k == "cols") b.cols = integer(v, key, 1, kMaxMeshSide);
+           if (k == "buf_depth") b.buf_depth = integer(v, key, 1, 1024);
+           if (k == "vcs") {
+             b.vcs = integer(v, key, 2, 16);
+             if (b.vcs % 2)
+               fail(v, key, "must be even (request and response classes own half of the VCs each)");
+           }
+           if (k == "flit_width") {
+             b.flit_width = integer(v, key, kMinFlitWidth, 4096);
+             if (b.flit_width % 32) fail(v, key, "must be a multiple of 32");
+           }
+         });
+  }
+
+  void lengths(const YAML::Node& v) {
+    LengthMix mix;
+    mix.lengths.clear();
+    mix.weights.clear();
+    if (v.IsScalar()) {
+      mix.lengths.push_back(integer(v, "run.lengths", 1, 1024));
+      mix.weights.push_back(1.0);
+    } else if (v.IsSequence() && v.size() > 0) {
+      for (const auto& e : v) {
+        if (e.IsMap()) {
+          int len = 0;
+          double w = 1.0;
+          each(e, "run.lengths", {"length", "weight"}, [&](const std::string& k, const YAML::Node& x) {
+            if (k == "length") len = integer(x, "run.lengths.length", 1, 1024);
+            if (k == "weight") w = real(x, "run.lengths.weight", 1e-9, 1e9);
+          });
+          if (len == 0) fail(e, "run.lengths.length", "missing: each entry needs a length");
+          mix.lengths.push_back(len);
+          mix.weights.push_back(w);
+        } else {
+          mix.lengths.push_back(integer(e, "run.lengths", 1, 1024));
+          mix.weights.push_back(1.0);
+        }
+      }
+    } else {
+      fail(v, "run.lengths", "expected a length, a list of lengths or a list of {length, weight}");
+    }
+    c_.run.lengths = mix;
+  }
+
+  void run(const YAML::Node& m) {
+    RunSpec& r = c_.run;
+    const long long kMaxCycles = 1LL << 40;
+    each(m, "run",
+         {"pattern", "rate", "lengths", "response_fraction", "hotspot", "warmup", "measure", "drain",
+          "watchdog", "seed"},
+         [&](const std::string& k, const YAML::Node& v) {
+           const std::string key = "run." + k;
+           if (k == "pattern") {
+             const auto p = v.IsScalar() ? parse_pattern(v.Scalar()) : std::nullopt;
+             if (!p)
+               fail(v, key, "unknown pattern '" + text(v) + "' (expected one of: " + pattern_names() + ")");
+             r.pattern.pattern = *p;
+           }
+           if (k == "rate") r.rate = real(v, key, 0.0, 1.0);
+           if (k == "lengths") lengths(v);
+           if (k == "response_fraction") r.response_fraction = real(v, key, 0.0, 1.0);
+           if (k == "warmup") r.warmup = integer(v, key, 0, kMaxCycles);
+           if (k == "measure") r.measure = integer(v, key, 1, kMaxCycles);
+           if (k == "drain") r.drain = integer(v, key, 0, kMaxCycles);
+           if (k == "watchdog") r.watchdog = integer(v, key, 10, kMaxCycles);
+           if (k == "seed") r.seed = integer(v, key, 0, (1LL << 62));
+           if (k == "hotspot") hotspot(v);
+         });
+  }
+
+  void hotspot(const YAML::Node& m) {
+    PatternParams& p = c_.run.pattern;
+    each(m, "run.hotspot", {"nodes", "fraction"}, [&](const std::string& k, const YAML::Node& v) {
+      if (k == "fraction") p.hotspot_fraction = real(v, "run.hotspot.fraction", 0.0, 1.0);
+      if (k == "nodes") {
+        p.hotspots.clear();
+        if (v.IsScalar()) {
+          p.hotspots.push_back(integer(v, "run.hotspot.nodes", 0, 255));
+        } else if (v.IsSequence() && v.size() > 0) {
+          for (const auto& e : v) p.hotspots.push_back(integer(e, "run.hotspot.nodes", 0, 255));
+        } else {
+          fail(v, "run.hotspot.nodes", "expected a node index or a list of node indices");
+        }
+      }
+    });
+  }
+
+  void sweep(const YAML::Node& m) {
+    SweepSpec& s = c_.sweep;
+    each(m, "sweep", {"rates", "zero_load_rate", "step", "refine", "max_rate"},
+         [&](const std::string& k, const YAML::Node& v) {
+           const std::string key = "sweep." + k;
+           if (k == "rates") {
+             if (!v.IsSequence() || v.size() == 0) fail(v, key, "expected a non-empty list of offered loads");
+             s.rates.clear();
+             for (const auto& e : v) s.rates.push_back(real(e, key, 0.0, 1.0));
+           }
+           if (k == "zero_load_rate") s.zero_load_rate = real(v, key, 1e-6, 1.0);
+           if (k == "step") s.step = real(v, key, 1e-3, 1.0);
+           if (k == "refine") s.refine = real(v, key, 1e-4, 1.0);
+           if (k == "max_rate") s.max_rate = real(v, key, 1e-3, 1.0);
+         });
+  }
+
+  // Cross-key checks, reported at the key that makes the combination invalid.
+  void check_shape() {
+    const MeshBuild& b = c_.build;
+    const PatternParams& p = c_.run.pattern;
+    if (p.pattern == Pattern::Transpose && b.rows != b.cols)
+      throw InputError(c_.file, c_.line_of("run.pattern"), "run.pattern",
+                       "transpose needs a square mesh (build.rows == build.cols)");
+    for (int h : p.hotspots) {
+      if (h >= b.rows * b.cols)
+        throw InputError(c_.file, c_.line_of("run.hotspot.nodes"), "run.hotspot.nodes",
+                         "node " + std::to_string(h) + " outside the " + std::to_string(b.rows) + "x" +
+                             std::to_string(b.cols) + " mesh");
+    }
+  }
+
+  NocConfig& c_;
+};
+
+NocConfig parse(const std::string& text, const std::string& name) {
+  NocConfig cfg;
+  cfg.file = name;
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(name, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "malformed YAML: " + e.msg);
+  }
+  if (root.IsNull()) throw InputError(name, 0, "", "empty config (expected the keys build, run, sweep)");
+  Loader(cfg).load(root);
+  return cfg;
+}
+
+}  // namespace
+
+NocConfig load_noc_config_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path, 0, "", "cannot open the config file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+NocConfig load_noc_config_text(const std::string& text, const std::string& name) { return parse(text, name); }
+
+void check_compiled(const NocConfig& cfg, const std::vector<MeshBuild>& compiled) {
+  for (const auto& m : compiled) {
+    if (m == cfg.build) return;
+  }
+  std::string list;
+  for (const auto& m : compiled) list += (list.empty() ? "" : "; ") + m.describe();
+  const int line = cfg.line_of("build.rows") ? cfg.line_of("build.rows") : cfg.line_of("build");
+  throw InputError(
+      cfg.file, line, "build",
+      "mesh " + cfg.build.describe() + " is not compiled into this program (compiled: " + list + ")");
+}
+
+}  // namespace nd::traffic

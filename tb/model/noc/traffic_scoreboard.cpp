@@ -1,0 +1,131 @@
+#include "traffic_scoreboard.hpp"
+
+#include <cstdio>
+
+#include "errors.hpp"
+
+namespace nd::traffic {
+
+namespace {
+const char* kind_name(FlitKind k) {
+  switch (k) {
+    case FlitKind::Body:
+      return "body";
+    case FlitKind::Head:
+      return "head";
+    case FlitKind::Tail:
+      return "tail";
+    case FlitKind::HeadTail:
+      return "head+tail";
+  }
+  return "?";
+}
+}  // namespace
+
+Scoreboard::Scoreboard(int rows, int cols, int num_vcs, int flit_width)
+    : rows_(rows),
+      cols_(cols),
+      num_vcs_(num_vcs),
+      flit_words_(flit_width / 32),
+      open_(rows * cols * num_vcs) {}
+
+uint64_t Scoreboard::order_key(int src, int dst, int cls) const {
+  return (static_cast<uint64_t>(src) * rows_ * cols_ + dst) * 2 + cls;
+}
+
+void Scoreboard::expect(const Packet& p) {
+  live_.emplace(p.id, p);
+  order_[order_key(p.src, p.dst, p.cls)].push_back(p.id);
+}
+
+void Scoreboard::injected(uint32_t id, bool head, uint64_t cycle) {
+  ++flits_injected_;
+  if (head) {
+    auto it = live_.find(id);
+    if (it != live_.end()) it->second.injected = cycle;
+  }
+}
+
+void Scoreboard::fail(uint64_t cycle, int node, const FlitData& f, const std::string& what) const {
+  std::string s = "scoreboard: node " + std::to_string(node) + " (x " + std::to_string(node % cols_) +
+                  ", y " + std::to_string(node / cols_) + ") VC " + std::to_string(f.vc) + ": " + what +
+                  "; flit " + kind_name(f.kind) + " data";
+  char buf[16];
+  for (size_t w = f.data.size(); w-- > 0;) {
+    std::snprintf(buf, sizeof buf, " %08x", f.data[w]);
+    s += buf;
+  }
+  throw SimError(cycle, s);
+}
+
+std::optional<Delivery> Scoreboard::eject(int node, const FlitData& f, uint64_t cycle) {
+  if (static_cast<int>(f.vc) >= num_vcs_) fail(cycle, node, f, "VC out of range");
+  if (static_cast<int>(f.data.size()) != flit_words_) fail(cycle, node, f, "flit has the wrong width");
+  Open& o = open_[node * num_vcs_ + f.vc];
+  uint32_t id;
+  int idx;
+  if (is_head(f.kind)) {
+    if (o.active)
+      fail(cycle, node, f, "head flit while packet " + std::to_string(o.id) + " is still open on this VC");
+    const Header h = decode_header(f.data[0]);
+    id = f.data[1];
+    auto it = live_.find(id);
+    if (it == live_.end())
+      fail(cycle, node, f, "unknown or already delivered packet id " + std::to_string(id));
+    const Packet& p = it->second;
+    if (h.reserved != 0) fail(cycle, node, f, "reserved header bits not zero");
+    if (h.dst_y * cols_ + h.dst_x != p.dst || h.src_y * cols_ + h.src_x != p.src || h.cls != p.cls)
+      fail(cycle, node, f, "header does not match packet " + std::to_string(id));
+    if (p.dst != node)
+      fail(cycle, node, f,
+           "packet " + std::to_string(id) + " for node " + std::to_string(p.dst) + " arrived here");
+    const unsigned per_class = num_vcs_ / 2;
+    if (f.vc / per_class != static_cast<unsigned>(p.cls))
+      fail(cycle, node, f, "packet of class " + std::to_string(p.cls) + " on a VC of the other class");
+    auto& q = order_[order_key(p.src, p.dst, p.cls)];
+    if (q.empty() || q.front() != id)
+      fail(cycle, node, f,
+           "packet " + std::to_string(id) + " overtook packet " + std::to_string(q.empty() ? 0 : q.front()) +
+               " of the same source, destination and class");
+    q.pop_front();
+    o.active = true;
+    o.id = id;
+    o.next = 0;
+    idx = 0;
+  } else {
+    if (!o.active) fail(cycle, node, f, "body/tail flit with no open packet on this VC");
+    id = o.id;
+    idx = o.next;
+    if (f.data[0] != id ||
+        f.data[1] != (static_cast<uint32_t>(idx) | static_cast<uint32_t>(live_.at(id).len) << 16))
+      fail(cycle, node, f, "expected flit " + std::to_string(idx) + " of packet " + std::to_string(id));
+  }
+  const Packet& p = live_.at(id);
+  if (is_tail(f.kind) != (idx == p.len - 1))
+    fail(
+        cycle, node, f,
+        "flit " + std::to_string(idx) + " of a " + std::to_string(p.len) + "-flit packet has the wrong type");
+  for (int w = 2; w < flit_words_; ++w) {
+    if (f.data[w] != payload_word(id, idx, w))
+      fail(cycle, node, f, "payload word " + std::to_string(w) + " corrupted");
+  }
+  ++flits_delivered_;
+  o.next = idx + 1;
+  if (idx != p.len - 1) return std::nullopt;
+  o.active = false;
+  Delivery d{p, cycle};
+  live_.erase(id);
+  ++packets_delivered_;
+  return d;
+}
+
+void Scoreboard::check_all_delivered(uint64_t cycle) const {
+  if (live_.empty()) return;
+  const Packet& p = live_.begin()->second;
+  throw SimError(cycle, "scoreboard: " + std::to_string(live_.size()) +
+                            " packets never arrived, e.g. packet " + std::to_string(p.id) + " from node " +
+                            std::to_string(p.src) + " to node " + std::to_string(p.dst) +
+                            " created at cycle " + std::to_string(p.created));
+}
+
+}  // namespace nd::traffic

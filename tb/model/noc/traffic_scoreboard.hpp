@@ -1,0 +1,57 @@
+// Scoreboard of a mesh traffic run: every packet arrives exactly once, at the right node, with every
+// flit intact and in order, on a VC of its class, and in creation order per (source, destination,
+// class). Any violation throws nd::SimError naming the cycle, node, VC and what differed.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "traffic_packet.hpp"
+
+namespace nd::traffic {
+
+struct Delivery {
+  Packet pkt;
+  uint64_t arrived = 0;  // cycle the tail flit left the local output port
+};
+
+class Scoreboard {
+ public:
+  Scoreboard(int rows, int cols, int num_vcs, int flit_width);
+
+  // A packet was created (queued at its source).
+  void expect(const Packet& p);
+  // A flit of packet `id` was driven into the local input port (`head`: its first flit).
+  void injected(uint32_t id, bool head, uint64_t cycle);
+  // A flit left node `node`'s local output port; returns the packet when this was its tail flit.
+  std::optional<Delivery> eject(int node, const FlitData& f, uint64_t cycle);
+  // Throws unless every expected packet was delivered.
+  void check_all_delivered(uint64_t cycle) const;
+
+  uint64_t outstanding_packets() const { return live_.size(); }
+  uint64_t flits_in_network() const { return flits_injected_ - flits_delivered_; }
+  uint64_t flits_injected() const { return flits_injected_; }
+  uint64_t flits_delivered() const { return flits_delivered_; }
+  uint64_t packets_delivered() const { return packets_delivered_; }
+
+ private:
+  struct Open {
+    bool active = false;
+    uint32_t id = 0;
+    int next = 0;
+  };
+  [[noreturn]] void fail(uint64_t cycle, int node, const FlitData& f, const std::string& what) const;
+  uint64_t order_key(int src, int dst, int cls) const;
+
+  int rows_, cols_, num_vcs_, flit_words_;
+  std::unordered_map<uint32_t, Packet> live_;
+  std::unordered_map<uint64_t, std::deque<uint32_t>> order_;
+  std::vector<Open> open_;  // per (node, vc)
+  uint64_t flits_injected_ = 0, flits_delivered_ = 0, packets_delivered_ = 0;
+};
+
+}  // namespace nd::traffic

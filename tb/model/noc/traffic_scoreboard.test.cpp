@@ -1,0 +1,187 @@
+// Tests of the scoreboard: an ideal network passes, and each kind of network fault is caught.
+#include <catch2/catch.hpp>
+#include <deque>
+
+#include "errors.hpp"
+#include "options.hpp"
+#include "traffic_scoreboard.hpp"
+#include "traffic_source.hpp"
+#include "traffic_stats.hpp"
+
+using namespace nd::traffic;
+
+namespace {
+// An ideal network: every injected flit arrives at its destination `delay` cycles later (XY hops).
+struct IdealNet {
+  struct InFlight {
+    uint64_t at;
+    int node;
+    FlitData f;
+  };
+  std::vector<std::deque<InFlight>> per_vc;  // per (src, vc): keeps flit order
+  std::vector<int> packet_dst;               // per (src, vc): destination of the open packet
+  std::vector<int> owner;                    // per (dst, vc): the (src, vc) whose packet is ejecting
+  int vcs;
+  explicit IdealNet(int nodes, int v)
+      : per_vc(nodes * v), packet_dst(nodes * v), owner(nodes * v, -1), vcs(v) {}
+};
+
+struct Harness {
+  SourceParams sp;
+  TrafficSources src;
+  Scoreboard sb;
+  IdealNet net;
+  std::vector<Packet> created;
+  explicit Harness(const SourceParams& p)
+      : sp(p),
+        src(p, nd::test_seed()),
+        sb(p.rows, p.cols, p.num_vcs, p.flit_width),
+        net(p.rows * p.cols, p.num_vcs) {}
+
+  // Runs `cycles` cycles with generation on, then drains; `fault` may alter a flit before ejection.
+  template <class Fault>
+  void run(int cycles, Fault fault) {
+    for (uint64_t c = 0; c < uint64_t(cycles) + 400; ++c) {
+      created.clear();
+      if (c < uint64_t(cycles)) src.generate(c, true, created);
+      for (const auto& p : created) sb.expect(p);
+      for (int n = 0; n < src.nodes(); ++n) {
+        if (auto inj = src.next_flit(n)) {
+          sb.injected(inj->packet, inj->head, c);
+          const int key = n * sp.num_vcs + inj->flit.vc;
+          if (inj->head)
+            net.packet_dst[key] =
+                decode_header(inj->flit.data[0]).dst_y * sp.cols + decode_header(inj->flit.data[0]).dst_x;
+          const int dst = net.packet_dst[key];
+          net.per_vc[key].push_back({c + 2 + 2 * hops(n, dst, sp.cols), dst, inj->flit});
+        }
+      }
+      for (int k = 0; k < int(net.per_vc.size()); ++k) {
+        auto& q = net.per_vc[k];
+        while (!q.empty() && q.front().at <= c) {
+          FlitData f = q.front().f;
+          int node = q.front().node;
+          int& own = net.owner[node * sp.num_vcs + f.vc];  // packets do not interleave within a VC
+          if (own != -1 && own != k) break;
+          own = is_tail(f.kind) ? -1 : k;
+          q.pop_front();
+          if (!fault(f, node)) continue;
+          sb.eject(node, f, c);
+          src.credit(k / sp.num_vcs, f.vc, c);
+        }
+      }
+    }
+    sb.check_all_delivered(cycles + 400);
+  }
+};
+
+SourceParams small() {
+  SourceParams sp;
+  sp.rows = sp.cols = 2;
+  sp.rate = 0.3;
+  sp.lengths.lengths = {1, 3};
+  sp.lengths.weights = {1, 1};
+  return sp;
+}
+}  // namespace
+
+TEST_CASE("scoreboard accepts a correct network", "[noc][model]") {
+  Harness h(small());
+  h.run(2000, [](FlitData&, int&) { return true; });
+  CHECK(h.sb.packets_delivered() == h.src.created_packets());
+  CHECK(h.sb.flits_in_network() == 0);
+  CHECK(h.sb.packets_delivered() > 200);
+}
+
+TEST_CASE("scoreboard catches every kind of corruption", "[noc][model]") {
+  int seen = 0;
+  SECTION("a corrupted payload word") {
+    Harness h(small());
+    CHECK_THROWS_WITH(h.run(500,
+                            [&](FlitData& f, int&) {
+                              if (++seen == 40) f.data[3] ^= 1;
+                              return true;
+                            }),
+                      Catch::Contains("payload word 3 corrupted"));
+  }
+  SECTION("a packet delivered to the wrong node") {
+    SourceParams sp = small();
+    sp.lengths = LengthMix{};
+    Harness h(sp);
+    CHECK_THROWS_WITH(h.run(500,
+                            [&](FlitData& f, int& node) {
+                              if (is_head(f.kind) && ++seen == 10) node = (node + 1) % 4;
+                              return true;
+                            }),
+                      Catch::Contains("arrived here"));
+  }
+  SECTION("a dropped flit") {
+    Harness h(small());
+    CHECK_THROWS_AS(h.run(500, [&](FlitData&, int&) { return ++seen != 25; }), nd::SimError);
+  }
+  SECTION("a dropped packet is missed by the next one of its stream or at the end") {
+    SourceParams sp = small();
+    sp.lengths = LengthMix{};
+    Harness h(sp);
+    CHECK_THROWS_WITH(h.run(500, [&](FlitData&, int&) { return ++seen != 25; }),
+                      Catch::Contains("never arrived") || Catch::Contains("overtook"));
+  }
+  SECTION("a flit of the wrong type") {
+    Harness h(small());
+    CHECK_THROWS_AS(h.run(500,
+                          [&](FlitData& f, int&) {
+                            if (f.kind == FlitKind::Tail && ++seen == 3) f.kind = FlitKind::Body;
+                            return true;
+                          }),
+                    nd::SimError);
+  }
+  SECTION("a header with reserved bits set") {
+    Harness h(small());
+    CHECK_THROWS_WITH(h.run(500,
+                            [&](FlitData& f, int&) {
+                              if (is_head(f.kind) && ++seen == 5) f.data[0] |= 1u << 31;
+                              return true;
+                            }),
+                      Catch::Contains("reserved"));
+  }
+}
+
+TEST_CASE("scoreboard catches reordering within a (source, destination, class) stream", "[noc][model]") {
+  Scoreboard sb(2, 2, 2, 128);
+  Packet a, b;
+  a.id = 1;
+  b.id = 2;
+  a.src = b.src = 0;
+  a.dst = b.dst = 3;
+  sb.expect(a);
+  sb.expect(b);
+  CHECK_THROWS_WITH(sb.eject(3, make_flit(b, 0, 2, 4, 0), 10), Catch::Contains("overtook"));
+  Scoreboard sb2(2, 2, 2, 128);
+  sb2.expect(a);
+  CHECK_THROWS_WITH(sb2.eject(3, make_flit(a, 0, 2, 4, 1), 10), Catch::Contains("other class"));
+  CHECK(sb2.eject(3, make_flit(a, 0, 2, 4, 0), 11));
+  CHECK_THROWS_WITH(sb2.eject(3, make_flit(a, 0, 2, 4, 0), 12), Catch::Contains("already delivered"));
+}
+
+TEST_CASE("latency samples give mean and nearest-rank percentiles", "[noc][model]") {
+  Samples s;
+  CHECK(s.percentile(0.5) == 0);
+  for (int i = 1; i <= 100; ++i) s.add(i);
+  CHECK(s.mean() == Approx(50.5));
+  CHECK(s.percentile(0.5) == 50);
+  CHECK(s.percentile(0.99) == 99);
+  CHECK(s.percentile(1.0) == 100);
+  CHECK(s.max() == 100);
+  RunResult r;
+  r.rows = r.cols = 2;
+  r.measure = 100;
+  r.window_created_flits = 200;
+  r.window_ejected_flits = 196;
+  r.drained = true;
+  r.latency = s;
+  CHECK(r.offered() == Approx(0.5));
+  CHECK(r.stable(20.0));
+  CHECK_FALSE(r.stable(10.0));  // 50.5 >= 3 x 10
+  r.window_ejected_flits = 190;
+  CHECK_FALSE(r.stable(20.0));
+}
