@@ -1,7 +1,7 @@
 // Iterative radix-2 divider of the scalar core: div, divu, rem, remu (RISC-V M semantics).
 //
 // Handshake: pulse start_i for one cycle with op_i/a_i/b_i (ignored while busy). done_o rises
-// 33 cycles later (one cycle when dividing by zero) and stays high with result_o valid until
+// 32 cycles later (one cycle when dividing by zero) and stays high with result_o valid until
 // ack_i is high for one cycle (the consumer took the result); kill_i abandons any operation.
 // Division by zero gives quotient all ones and remainder = dividend; the signed overflow
 // -2^31 / -1 gives quotient -2^31 and remainder 0, both without a trap, as the ISA requires.
@@ -41,7 +41,6 @@ module core_div (
   logic        a_neg, b_neg;
   logic [31:0] a_abs, b_abs;
   logic [32:0] rem_shift, rem_sub;
-  logic [31:0] quo_fin, rem_fin;
 
   assign is_signed = ~op_i[0];
   assign a_neg     = is_signed & a_i[31];
@@ -51,8 +50,6 @@ module core_div (
 
   assign rem_shift = {rem_q[31:0], quo_q[31]};
   assign rem_sub   = rem_shift - {1'b0, div_q};
-  assign quo_fin   = neg_q_q ? (~quo_q + 32'd1) : quo_q;
-  assign rem_fin   = neg_r_q ? (~rem_q[31:0] + 32'd1) : rem_q[31:0];
 
   always_comb begin
     state_d    = state_q;
@@ -83,18 +80,18 @@ module core_div (
         end
       end
       DIV_RUN: begin
-        if (cnt_q == 6'd0) begin
-          res_d   = want_rem_q ? rem_fin : quo_fin;
-          state_d = DIV_DONE;
+        if (!rem_sub[32]) begin
+          rem_d = rem_sub;
+          quo_d = {quo_q[30:0], 1'b1};
         end else begin
-          if (!rem_sub[32]) begin
-            rem_d = rem_sub;
-            quo_d = {quo_q[30:0], 1'b1};
-          end else begin
-            rem_d = rem_shift;
-            quo_d = {quo_q[30:0], 1'b0};
-          end
-          cnt_d = cnt_q - 6'd1;
+          rem_d = rem_shift;
+          quo_d = {quo_q[30:0], 1'b0};
+        end
+        cnt_d = cnt_q - 6'd1;
+        if (cnt_q == 6'd1) begin
+          res_d   = want_rem_q ? (neg_r_q ? (~rem_d[31:0] + 32'd1) : rem_d[31:0])
+                               : (neg_q_q ? (~quo_d + 32'd1) : quo_d);
+          state_d = DIV_DONE;
         end
       end
       DIV_DONE: begin
