@@ -18,15 +18,15 @@
 #if defined(__riscv)
 
 // Issue MXU command (funct3 f3 in 0..6, funct7 f7 in 0..127) with operands a (rs1) and b (rs2).
-#define ND_MXU_CMD(f3, f7, a, b)                                                           \
+#define ND_MXU_CMD(f3, f7, a, b)                                                                  \
   __asm__ volatile(".insn r CUSTOM_0, %0, %1, x0, %2, %3" ::"i"(f3), "i"(f7), "r"((uint32_t)(a)), \
-                   "r"((uint32_t)(b))                                                     \
+                   "r"((uint32_t)(b))                                                             \
                    : "memory")
 
 // Issue DMA command (funct3 f3 in 0..6, funct7 f7 in 0..127) with operands a (rs1) and b (rs2).
-#define ND_DMA_CMD(f3, f7, a, b)                                                           \
+#define ND_DMA_CMD(f3, f7, a, b)                                                                  \
   __asm__ volatile(".insn r CUSTOM_1, %0, %1, x0, %2, %3" ::"i"(f3), "i"(f7), "r"((uint32_t)(a)), \
-                   "r"((uint32_t)(b))                                                     \
+                   "r"((uint32_t)(b))                                                             \
                    : "memory")
 
 // Wait until the MXU's queue is empty and the MXU is idle.

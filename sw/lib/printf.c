@@ -90,12 +90,18 @@ int nd_vprintf(const char* fmt, va_list ap) {
     const char* start = p++;
     spec_t s = {0, 0, 0, 0, 0, 0, -1};
     for (;; ++p) {
-      if (*p == '-') s.left = 1;
-      else if (*p == '0') s.zero = 1;
-      else if (*p == '+') s.plus = 1;
-      else if (*p == ' ') s.space = 1;
-      else if (*p == '#') s.alt = 1;
-      else break;
+      if (*p == '-')
+        s.left = 1;
+      else if (*p == '0')
+        s.zero = 1;
+      else if (*p == '+')
+        s.plus = 1;
+      else if (*p == ' ')
+        s.space = 1;
+      else if (*p == '#')
+        s.alt = 1;
+      else
+        break;
     }
     if (*p == '*') {
       s.width = va_arg(ap, int);
@@ -114,32 +120,45 @@ int nd_vprintf(const char* fmt, va_list ap) {
         while (*p >= '0' && *p <= '9') s.prec = s.prec * 10 + (*p++ - '0');
       }
     }
-    int len = 0;  // 0 int, 1 long, 2 long long, 3 size_t/intmax/ptrdiff
+    int len = 0;     // 0 int, 1 long, 2 long long, 3 size_t/intmax/ptrdiff
     int narrow = 0;  // 1 short, 2 char
     for (;; ++p) {
-      if (*p == 'l') ++len;
-      else if (*p == 'h') ++narrow;
-      else if (*p == 'z' || *p == 't') len = 3;
-      else if (*p == 'j') len = 2;
-      else break;
+      if (*p == 'l')
+        ++len;
+      else if (*p == 'h')
+        ++narrow;
+      else if (*p == 'z' || *p == 't')
+        len = 3;
+      else if (*p == 'j')
+        len = 2;
+      else
+        break;
     }
     const char c = *p;
     if (c == 'd' || c == 'i') {
       long long v;
-      if (len == 1) v = va_arg(ap, long);
-      else if (len == 2) v = va_arg(ap, long long);
-      else if (len == 3) v = (long long)va_arg(ap, ptrdiff_t);
-      else v = va_arg(ap, int);
+      if (len == 1)
+        v = va_arg(ap, long);
+      else if (len == 2)
+        v = va_arg(ap, long long);
+      else if (len == 3)
+        v = (long long)va_arg(ap, ptrdiff_t);
+      else
+        v = va_arg(ap, int);
       if (narrow == 1) v = (short)v;
       if (narrow >= 2) v = (signed char)v;
       const unsigned long long mag = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
       out += put_int(mag, v < 0, 10, 0, &s);
     } else if (c == 'u' || c == 'x' || c == 'X' || c == 'o') {
       unsigned long long v;
-      if (len == 1) v = va_arg(ap, unsigned long);
-      else if (len == 2) v = va_arg(ap, unsigned long long);
-      else if (len == 3) v = va_arg(ap, size_t);
-      else v = va_arg(ap, unsigned);
+      if (len == 1)
+        v = va_arg(ap, unsigned long);
+      else if (len == 2)
+        v = va_arg(ap, unsigned long long);
+      else if (len == 3)
+        v = va_arg(ap, size_t);
+      else
+        v = va_arg(ap, unsigned);
       if (narrow == 1) v = (unsigned short)v;
       if (narrow >= 2) v = (unsigned char)v;
       const unsigned base = c == 'u' ? 10 : c == 'o' ? 8 : 16;

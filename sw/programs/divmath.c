@@ -37,8 +37,8 @@ int main(void) {
     sum += i;
     for (uint32_t j = i * i; j < sizeof composite; j += i) composite[j] = 1;
   }
-  nd_printf("primes below %u: %d, largest %u, sum %u\n", (unsigned)sizeof composite, primes,
-            (unsigned)last, (unsigned)sum);
+  nd_printf("primes below %u: %d, largest %u, sum %u\n", (unsigned)sizeof composite, primes, (unsigned)last,
+            (unsigned)sum);
   const uint32_t roots[] = {0, 1, 15, 16, 17, 1000000, 4294967295u};
   for (unsigned i = 0; i < sizeof roots / sizeof roots[0]; ++i)
     nd_printf("isqrt(%u) = %u\n", (unsigned)roots[i], (unsigned)isqrt(roots[i]));

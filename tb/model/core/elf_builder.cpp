@@ -96,8 +96,9 @@ std::vector<uint8_t> ElfBuilder::build() const {
     const uint32_t filesz = s.filesz_override >= 0 ? static_cast<uint32_t>(s.filesz_override)
                                                    : static_cast<uint32_t>(s.bytes.size());
     put32(b, o, s.type);
-    put32(b, o + 4, s.offset_override >= 0 ? static_cast<uint32_t>(s.offset_override)
-                                           : static_cast<uint32_t>(seg_off[i]));
+    put32(b, o + 4,
+          s.offset_override >= 0 ? static_cast<uint32_t>(s.offset_override)
+                                 : static_cast<uint32_t>(seg_off[i]));
     put32(b, o + 8, s.addr);
     put32(b, o + 12, s.addr);
     put32(b, o + 16, filesz);

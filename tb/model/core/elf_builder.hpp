@@ -13,17 +13,17 @@ struct BuilderSegment {
   uint32_t addr = 0;
   uint32_t flags = 5;  // R+X
   std::vector<uint8_t> bytes;
-  uint32_t memsz = 0;                  // 0 = bytes.size()
-  int64_t offset_override = -1;        // >= 0: p_offset written as this value
-  int64_t filesz_override = -1;        // >= 0: p_filesz written as this value
+  uint32_t memsz = 0;            // 0 = bytes.size()
+  int64_t offset_override = -1;  // >= 0: p_offset written as this value
+  int64_t filesz_override = -1;  // >= 0: p_filesz written as this value
 };
 
 struct BuilderSymbol {
   std::string name;
   uint32_t value = 0;
   uint32_t size = 0;
-  uint8_t info = 0x11;    // STB_GLOBAL, STT_OBJECT
-  uint16_t shndx = 1;     // any defined section
+  uint8_t info = 0x11;  // STB_GLOBAL, STT_OBJECT
+  uint16_t shndx = 1;   // any defined section
 };
 
 struct ElfBuilder {

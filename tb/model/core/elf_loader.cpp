@@ -64,9 +64,9 @@ void read_symbols(const Reader& r, const std::string& name, uint32_t shoff, uint
                   uint16_t shentsize, ElfImage& img) {
   if (shoff == 0 || shnum == 0) return;
   if (shentsize != kShdrSize)
-    throw InputError(name, 0, "e_shentsize",
-                     "section header size " + std::to_string(shentsize) + ", ELF32 needs " +
-                         std::to_string(kShdrSize));
+    throw InputError(
+        name, 0, "e_shentsize",
+        "section header size " + std::to_string(shentsize) + ", ELF32 needs " + std::to_string(kShdrSize));
   r.need(shoff, uint64_t{shnum} * kShdrSize, "e_shoff", "section header table");
   std::vector<Section> sec(shnum);
   for (uint16_t i = 0; i < shnum; ++i) {
@@ -92,7 +92,8 @@ void read_symbols(const Reader& r, const std::string& name, uint32_t shoff, uint
       const uint8_t type = info & 0xf, bind = info >> 4;
       if (name_off == 0 || shndx == 0 || type == kSttSection || type == kSttFile) continue;
       if (name_off >= str.size)
-        throw InputError(name, 0, key, "symbol " + std::to_string(k) + " name offset outside its string table");
+        throw InputError(name, 0, key,
+                         "symbol " + std::to_string(k) + " name offset outside its string table");
       const char* s = reinterpret_cast<const char*>(r.ptr(str.offset + name_off));
       const size_t max_len = str.size - name_off;
       const size_t len = strnlen(s, max_len);
@@ -123,29 +124,36 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
   const Reader r(bytes, name);
   ElfImage img;
   img.path = name;
-  if (bytes.size() < 4 || std::memcmp(bytes.data(), "\x7f" "ELF", 4) != 0)
+  if (bytes.size() < 4 || std::memcmp(bytes.data(),
+                                      "\x7f"
+                                      "ELF",
+                                      4) != 0)
     throw InputError(name, 0, "e_ident", "not an ELF file (the first bytes are not 0x7f 'E' 'L' 'F')");
   r.need(0, kEhdrSize, "e_ident", "ELF header");
   if (r.u8(4) != kClass32)
     throw InputError(name, 0, "e_ident[EI_CLASS]",
-                     "ELF class " + std::to_string(r.u8(4)) +
-                         (r.u8(4) == 2 ? " (64-bit)" : "") + "; the core runs 32-bit programs (ELFCLASS32 = 1)");
+                     "ELF class " + std::to_string(r.u8(4)) + (r.u8(4) == 2 ? " (64-bit)" : "") +
+                         "; the core runs 32-bit programs (ELFCLASS32 = 1)");
   if (r.u8(5) != kDataLsb)
-    throw InputError(name, 0, "e_ident[EI_DATA]",
-                     "data encoding " + std::to_string(r.u8(5)) + "; the core is little-endian (ELFDATA2LSB = 1)");
+    throw InputError(
+        name, 0, "e_ident[EI_DATA]",
+        "data encoding " + std::to_string(r.u8(5)) + "; the core is little-endian (ELFDATA2LSB = 1)");
   if (r.u8(6) != kVersionCurrent)
-    throw InputError(name, 0, "e_ident[EI_VERSION]", "ELF version " + std::to_string(r.u8(6)) + ", expected 1");
+    throw InputError(name, 0, "e_ident[EI_VERSION]",
+                     "ELF version " + std::to_string(r.u8(6)) + ", expected 1");
   const uint16_t type = r.u16(16), machine = r.u16(18);
   if (type != kTypeExec)
-    throw InputError(name, 0, "e_type",
-                     "ELF type " + std::to_string(type) + " is not an executable (ET_EXEC = 2); link the program");
+    throw InputError(
+        name, 0, "e_type",
+        "ELF type " + std::to_string(type) + " is not an executable (ET_EXEC = 2); link the program");
   if (machine != kMachineRiscv)
     throw InputError(name, 0, "e_machine",
                      "machine " + std::to_string(machine) + " is not RISC-V (EM_RISCV = 243)");
   const uint32_t flags = r.u32(36);
   if (flags & kEfRvc)
-    throw InputError(name, 0, "e_flags",
-                     "built with compressed instructions (RVC); the core implements RV32IM: use -march=rv32im");
+    throw InputError(
+        name, 0, "e_flags",
+        "built with compressed instructions (RVC); the core implements RV32IM: use -march=rv32im");
   if (flags & kEfFloatAbi)
     throw InputError(name, 0, "e_flags", "built for a hardware floating-point ABI; use -mabi=ilp32");
   if (flags & kEfRve) throw InputError(name, 0, "e_flags", "built for RV32E; use -march=rv32im -mabi=ilp32");
@@ -168,8 +176,9 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
     if (p_type != kPtLoad || p_memsz == 0) continue;
     const std::string key = "segment " + std::to_string(i);
     if (p_filesz > p_memsz)
-      throw InputError(name, 0, key,
-                       "p_filesz " + std::to_string(p_filesz) + " exceeds p_memsz " + std::to_string(p_memsz));
+      throw InputError(
+          name, 0, key,
+          "p_filesz " + std::to_string(p_filesz) + " exceeds p_memsz " + std::to_string(p_memsz));
     r.need(p_offset, p_filesz, key, "segment data");
     const uint64_t lo = p_paddr, hi = uint64_t{p_paddr} + p_memsz;
     if (lo < sram_lo || hi > sram_hi)
@@ -210,8 +219,9 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
     const auto s = img.symbol(sym);
     if (!s) continue;
     if (s->value % 4 != 0 || s->value < sram_lo || uint64_t{s->value} + 4 > sram_hi)
-      throw InputError(name, 0, sym,
-                       "symbol at " + hex(s->value) + " must be a word-aligned address in the SRAM " + sram_range);
+      throw InputError(
+          name, 0, sym,
+          "symbol at " + hex(s->value) + " must be a word-aligned address in the SRAM " + sram_range);
     (std::string(sym) == "tohost" ? img.tohost : img.fromhost) = s->value;
   }
   if (opt.require_tohost && !img.tohost)

@@ -1,0 +1,111 @@
+// `nanodojo core` end to end: console on stdout, report on stderr, exit status mapping (0 pass, 1 trap
+// or cycle limit, 2 bad input, code + 2 for a failing program) and the JSON report.
+#include <sys/wait.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Cli {
+  std::string out;  // stdout and stderr together
+  int status;
+};
+
+Cli nanodojo(const std::string& args) {
+  const std::string cmd = std::string(ND_NANODOJO) + " core " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  const int st = pclose(p);
+  REQUIRE(WIFEXITED(st));
+  INFO(cmd << "\n" << out);
+  return {out, WEXITSTATUS(st)};
+}
+
+std::string elf(const std::string& name) { return std::string(ND_SW_OUT) + "/" + name + ".elf"; }
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "nd_core_cli";
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+}  // namespace
+
+TEST_CASE("nanodojo core runs a program: console, report, exit 0 and JSON", "[core][system]") {
+  const fs::path json = scratch("hello.json");
+  fs::remove(json);
+  const Cli c = nanodojo(elf("hello") + " --json " + json.string());
+  INFO(c.out);
+  CHECK(c.status == 0);
+  CHECK(c.out.find("hello from nanodojo\n") == 0);
+  CHECK(c.out.find(": PASS\n") != std::string::npos);
+  CHECK(c.out.find("instructions retired") != std::string::npos);
+  CHECK(c.out.find("IPC") != std::string::npos);
+  REQUIRE(fs::exists(json));
+  std::ifstream in(json);
+  const auto j = nlohmann::json::parse(in);
+  CHECK(j.at("status") == "pass");
+  CHECK(j.at("exit_status") == 0);
+  CHECK(j.at("cycles").get<uint64_t>() > 0);
+  CHECK(j.at("instret").get<uint64_t>() <= j.at("cycles").get<uint64_t>());
+  CHECK(j.at("console").get<std::string>().rfind("hello from nanodojo\n", 0) == 0);
+}
+
+TEST_CASE("nanodojo core maps a fail code, a trap and the cycle limit to exit statuses", "[core][system]") {
+  const Cli fail = nanodojo(elf("fail_code"));
+  CHECK(fail.status == 7);  // code 5 + 2
+  CHECK(fail.out.find("FAIL with code 5") != std::string::npos);
+  const Cli trap = nanodojo(elf("trap_load"));
+  CHECK(trap.status == 1);
+  CHECK(trap.out.find("unhandled trap: load access fault (mcause 5) at pc 0x") != std::string::npos);
+  CHECK(trap.out.find("mtval 0x80000010") != std::string::npos);
+  const Cli spin = nanodojo(elf("spin") + " --max-cycles 3000");
+  CHECK(spin.status == 1);
+  CHECK(spin.out.find("cycle limit of 3000 cycles reached") != std::string::npos);
+}
+
+TEST_CASE("nanodojo core rejects bad input with exit status 2 and names the file", "[core][system]") {
+  const fs::path text = scratch("not_an_elf.elf");
+  { std::ofstream(text) << "this is not an ELF file\n"; }
+  Cli c = nanodojo(text.string());
+  CHECK(c.status == 2);
+  CHECK(c.out.find("nanodojo: error: " + text.string() + ": key 'e_ident': not an ELF file") !=
+        std::string::npos);
+
+  c = nanodojo("/nonexistent/program.elf");
+  CHECK(c.status == 2);
+  CHECK(c.out.find("/nonexistent/program.elf") != std::string::npos);
+
+  // A real program cut in half: the section headers are gone.
+  const fs::path cut = scratch("cut.elf");
+  fs::copy_file(elf("hello"), cut, fs::copy_options::overwrite_existing);
+  fs::resize_file(cut, fs::file_size(cut) / 2);
+  c = nanodojo(cut.string());
+  CHECK(c.status == 2);
+  CHECK(c.out.find("truncated file") != std::string::npos);
+
+  // A host executable: 64-bit and not RISC-V.
+  c = nanodojo(std::string(ND_SW_OUT) + "/host/hello");
+  CHECK(c.status == 2);
+  CHECK(c.out.find("EI_CLASS") != std::string::npos);
+
+  c = nanodojo(elf("hello") + " --max-cycles 0");
+  CHECK(c.status == 2);
+  c = nanodojo(elf("hello") + " --hart-x 300");
+  CHECK(c.status == 2);
+  c = nanodojo(elf("hello") + " --region no_such_function");
+  CHECK(c.status == 2);
+  CHECK(c.out.find("key '--region'") != std::string::npos);
+}

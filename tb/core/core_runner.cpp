@@ -1,0 +1,208 @@
+#include "core_runner.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+#include "Vcore_system.h"
+#include "dut.hpp"
+#include "errors.hpp"
+
+namespace nd::core {
+namespace {
+
+std::string hex32(uint32_t v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08x", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string trap_cause_name(uint32_t cause) {
+  switch (cause) {
+    case 0:
+      return "instruction address misaligned";
+    case 1:
+      return "instruction access fault";
+    case 2:
+      return "illegal instruction";
+    case 3:
+      return "breakpoint";
+    case 4:
+      return "load address misaligned";
+    case 5:
+      return "load access fault";
+    case 6:
+      return "store address misaligned";
+    case 7:
+      return "store access fault";
+    case 8:
+      return "environment call from U-mode";
+    case 11:
+      return "environment call from M-mode";
+    default:
+      return "cause " + std::to_string(cause);
+  }
+}
+
+const char* status_name(RunStatus s) {
+  switch (s) {
+    case RunStatus::kPass:
+      return "pass";
+    case RunStatus::kFail:
+      return "fail";
+    case RunStatus::kTrap:
+      return "trap";
+    case RunStatus::kCycleLimit:
+      return "cycle-limit";
+  }
+  return "unknown";
+}
+
+std::string RunResult::describe() const {
+  switch (status) {
+    case RunStatus::kPass:
+      return "PASS";
+    case RunStatus::kFail:
+      return "FAIL with code " + std::to_string(code) + " (tohost = " + hex32(tohost_value) + ")";
+    case RunStatus::kTrap:
+      return "unhandled trap: " + trap_cause_name(trap.cause) + " (mcause " + std::to_string(trap.cause) +
+             ") at pc " + hex32(trap.pc) + ", instruction " + hex32(trap.insn) + ", mtval " +
+             hex32(trap.tval);
+    case RunStatus::kCycleLimit:
+      return "cycle limit of " + std::to_string(cycles) +
+             " cycles reached without a store to tohost (last pc " + hex32(last_pc) + ")";
+  }
+  return "unknown";
+}
+
+struct CoreRunner::Impl {
+  RunOptions opt;
+  Dut<Vcore_system> dut;
+  std::optional<uint32_t> tohost;
+  bool loaded = false;
+  uint64_t load_cycles = 0;
+
+  explicit Impl(const RunOptions& o) : opt(o), dut(o.waves, o.seed) {}
+
+  void idle_inputs() {
+    dut->hart_id_i = (opt.hart_x & 0xffu) | (opt.hart_y & 0xffu) << 8;
+    dut->fetch_en_i = 0;
+    dut->mem_we_i = 0;
+    dut->mem_addr_i = 0;
+    dut->mem_wdata_i = 0;
+    // No MXU or DMA in this system: queues always accept, units never busy.
+    dut->mxu_cmd_ready_i = 1;
+    dut->mxu_busy_i = 0;
+    dut->dma_cmd_ready_i = 1;
+    dut->dma_busy_i = 0;
+  }
+};
+
+CoreRunner::CoreRunner(const RunOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+CoreRunner::~CoreRunner() = default;
+
+void CoreRunner::load(const ElfImage& image) {
+  Impl& m = *impl_;
+  m.idle_inputs();
+  m.dut.reset(4);
+  // Merge the segments into whole words; bytes of a partial word that no segment covers are zero.
+  std::map<uint32_t, std::array<uint8_t, 4>> words;
+  for (const auto& seg : image.segments) {
+    for (size_t i = 0; i < seg.data.size(); ++i) {
+      const uint32_t a = seg.addr + static_cast<uint32_t>(i);
+      auto it = words.try_emplace(a & ~3u, std::array<uint8_t, 4>{}).first;
+      it->second[a & 3u] = seg.data[i];
+    }
+  }
+  const uint64_t start = m.dut.cycle();
+  for (const auto& [addr, b] : words) {
+    m.dut->mem_we_i = 1;
+    m.dut->mem_addr_i = addr;
+    m.dut->mem_wdata_i = static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
+                         static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
+    m.dut.tick();
+  }
+  m.dut->mem_we_i = 0;
+  m.dut.tick();
+  m.tohost = image.tohost;
+  m.loaded = true;
+  m.load_cycles = m.dut.cycle() - start;
+}
+
+uint32_t CoreRunner::read_word(uint32_t addr) {
+  Impl& m = *impl_;
+  m.dut->mem_we_i = 0;
+  m.dut->mem_addr_i = addr & ~3u;
+  m.dut.tick();
+  return m.dut->mem_rdata_o;
+}
+
+RunResult CoreRunner::run() {
+  Impl& m = *impl_;
+  RunResult r;
+  r.load_cycles = m.load_cycles;
+  if (!m.loaded) throw SimError(m.dut.cycle(), "CoreRunner::run() called before load()");
+  const auto t0 = std::chrono::steady_clock::now();
+  auto& top = m.dut.top();
+  top.fetch_en_i = 1;
+  bool region_current = false;
+  bool done = false;
+  while (!done) {
+    if (r.cycles >= m.opt.max_cycles) {
+      r.status = RunStatus::kCycleLimit;
+      break;
+    }
+    m.dut.tick();
+    ++r.cycles;
+    if (top.retire_valid_o) {
+      ++r.instret;
+      r.last_pc = top.retire_pc_o;
+      if (m.opt.region) {
+        region_current = r.last_pc >= m.opt.region->first && r.last_pc < m.opt.region->second;
+        if (region_current) ++r.region_instret;
+      }
+    }
+    if (region_current) ++r.region_cycles;
+    if (top.console_valid_o) {
+      const char c = static_cast<char>(top.console_data_o);
+      r.console.push_back(c);
+      if (m.opt.on_console) m.opt.on_console(c);
+    }
+    if (top.store_valid_o && m.tohost && (top.store_addr_o & ~3u) == *m.tohost) {
+      uint32_t value = 0;
+      for (int lane = 0; lane < 4; ++lane) {
+        if (top.store_be_o >> lane & 1u) value |= top.store_data_o & (0xffu << (8 * lane));
+      }
+      if (value & 1u) {
+        r.tohost_value = value;
+        r.code = value >> 1;
+        r.status = r.code == 0 ? RunStatus::kPass : RunStatus::kFail;
+        done = true;
+      } else if (value != 0) {
+        throw SimError(m.dut.cycle(),
+                       "store of " + hex32(value) + " to tohost at pc " + hex32(r.last_pc) +
+                           ": only (code << 1) | 1 ends a program; host calls are not supported");
+      }
+    }
+    if (!done && top.halted_o) {
+      r.status = RunStatus::kTrap;
+      r.trap = {top.trap_cause_o, top.trap_pc_o, top.trap_insn_o, top.trap_tval_o};
+      done = true;
+    }
+  }
+  top.fetch_en_i = 0;
+  r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+RunResult run_program(const std::string& path, const RunOptions& options) {
+  const ElfImage image = load_elf(path);
+  CoreRunner runner(options);
+  runner.load(image);
+  return runner.run();
+}
+
+}  // namespace nd::core
