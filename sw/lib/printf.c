@@ -31,9 +31,15 @@ static int put_int(unsigned long long mag, int negative, unsigned base, int uppe
   const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
   char buf[24];  // 2^64 in octal needs 22 digits
   int n = 0;
-  while (mag != 0) {
-    buf[n++] = digits[mag % base];
-    mag /= base;
+  // 32-bit arithmetic when the value fits: on RV32 a 64-bit division is a libgcc loop of divides.
+  for (uint32_t m32; mag != 0;) {
+    if (mag > 0xffffffffu) {
+      buf[n++] = digits[mag % base];
+      mag /= base;
+      continue;
+    }
+    for (m32 = (uint32_t)mag; m32 != 0; m32 /= base) buf[n++] = digits[m32 % base];
+    mag = 0;
   }
   int ndigits = n;
   if (s->prec >= 0) {
