@@ -63,6 +63,18 @@ TEST_CASE("nanodojo core runs a program: console, report, exit 0 and JSON", "[co
   CHECK(j.at("console").get<std::string>().rfind("hello from nanodojo\n", 0) == 0);
 }
 
+TEST_CASE("nanodojo core writes waves for the requested window", "[core][system]") {
+  const fs::path all = scratch("all.fst"), window = scratch("window.fst");
+  fs::remove(all);
+  fs::remove(window);
+  CHECK(nanodojo(elf("fail_code") + " --waves " + all.string()).status == 7);
+  CHECK(nanodojo(elf("fail_code") + " --waves " + window.string() + " --waves-from 100 --waves-to 200")
+            .status == 7);
+  REQUIRE(fs::exists(all));
+  REQUIRE(fs::exists(window));
+  CHECK(fs::file_size(window) < fs::file_size(all));
+}
+
 TEST_CASE("nanodojo core maps a fail code, a trap and the cycle limit to exit statuses", "[core][system]") {
   const Cli fail = nanodojo(elf("fail_code"));
   CHECK(fail.status == 7);  // code 5 + 2

@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "Vcore_system.h"
@@ -11,6 +12,8 @@
 
 namespace nd::core {
 namespace {
+
+constexpr uint64_t kResetCycles = 4;
 
 std::string hex32(uint32_t v) {
   char buf[16];
@@ -80,14 +83,19 @@ std::string RunResult::describe() const {
 
 struct CoreRunner::Impl {
   RunOptions opt;
-  Dut<Vcore_system> dut;
+  std::unique_ptr<Dut<Vcore_system>> dut_ptr;  // created by load(), when the load length is known
   std::optional<uint32_t> tohost;
-  bool loaded = false;
   uint64_t load_cycles = 0;
 
-  explicit Impl(const RunOptions& o) : opt(o), dut(o.waves, o.seed) {}
+  explicit Impl(const RunOptions& o) : opt(o) {}
+
+  Dut<Vcore_system>& dut() {
+    if (!dut_ptr) throw SimError(0, "CoreRunner: no program loaded (call load() first)");
+    return *dut_ptr;
+  }
 
   void idle_inputs() {
+    auto& dut = *dut_ptr;
     dut->hart_id_i = (opt.hart_x & 0xffu) | (opt.hart_y & 0xffu) << 8;
     dut->fetch_en_i = 0;
     dut->mem_we_i = 0;
@@ -106,8 +114,6 @@ CoreRunner::~CoreRunner() = default;
 
 void CoreRunner::load(const ElfImage& image) {
   Impl& m = *impl_;
-  m.idle_inputs();
-  m.dut.reset(4);
   // Merge the segments into whole words; bytes of a partial word that no segment covers are zero.
   std::map<uint32_t, std::array<uint8_t, 4>> words;
   for (const auto& seg : image.segments) {
@@ -117,36 +123,46 @@ void CoreRunner::load(const ElfImage& image) {
       it->second[a & 3u] = seg.data[i];
     }
   }
-  const uint64_t start = m.dut.cycle();
+  // The wave window is given in run cycles (0 = fetch enable); reset and loading come before and are
+  // dumped only when the window starts at 0.
+  const uint64_t pre_run = kResetCycles + words.size() + 1;
+  WaveOptions w = m.opt.waves;
+  w.from = w.from == 0 ? 0 : w.from + pre_run;
+  w.to = w.to > std::numeric_limits<uint64_t>::max() - pre_run ? w.to : w.to + pre_run;
+  m.dut_ptr.reset();
+  m.dut_ptr = std::make_unique<Dut<Vcore_system>>(w, m.opt.seed);
+  auto& dut = *m.dut_ptr;
+  m.idle_inputs();
+  dut.reset(kResetCycles);
+  const uint64_t start = dut.cycle();
   for (const auto& [addr, b] : words) {
-    m.dut->mem_we_i = 1;
-    m.dut->mem_addr_i = addr;
-    m.dut->mem_wdata_i = static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
-                         static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
-    m.dut.tick();
+    dut->mem_we_i = 1;
+    dut->mem_addr_i = addr;
+    dut->mem_wdata_i = static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
+                       static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
+    dut.tick();
   }
-  m.dut->mem_we_i = 0;
-  m.dut.tick();
+  dut->mem_we_i = 0;
+  dut.tick();
   m.tohost = image.tohost;
-  m.loaded = true;
-  m.load_cycles = m.dut.cycle() - start;
+  m.load_cycles = dut.cycle() - start;
 }
 
 uint32_t CoreRunner::read_word(uint32_t addr) {
-  Impl& m = *impl_;
-  m.dut->mem_we_i = 0;
-  m.dut->mem_addr_i = addr & ~3u;
-  m.dut.tick();
-  return m.dut->mem_rdata_o;
+  auto& dut = impl_->dut();
+  dut->mem_we_i = 0;
+  dut->mem_addr_i = addr & ~3u;
+  dut.tick();
+  return dut->mem_rdata_o;
 }
 
 RunResult CoreRunner::run() {
   Impl& m = *impl_;
   RunResult r;
   r.load_cycles = m.load_cycles;
-  if (!m.loaded) throw SimError(m.dut.cycle(), "CoreRunner::run() called before load()");
+  auto& dut = m.dut();
   const auto t0 = std::chrono::steady_clock::now();
-  auto& top = m.dut.top();
+  auto& top = dut.top();
   top.fetch_en_i = 1;
   bool region_current = false;
   bool done = false;
@@ -155,7 +171,7 @@ RunResult CoreRunner::run() {
       r.status = RunStatus::kCycleLimit;
       break;
     }
-    m.dut.tick();
+    dut.tick();
     ++r.cycles;
     if (top.retire_valid_o) {
       ++r.instret;
@@ -182,7 +198,7 @@ RunResult CoreRunner::run() {
         r.status = r.code == 0 ? RunStatus::kPass : RunStatus::kFail;
         done = true;
       } else if (value != 0) {
-        throw SimError(m.dut.cycle(),
+        throw SimError(dut.cycle(),
                        "store of " + hex32(value) + " to tohost at pc " + hex32(r.last_pc) +
                            ": only (code << 1) | 1 ends a program; host calls are not supported");
       }

@@ -24,8 +24,8 @@ struct RunOptions {
   uint64_t max_cycles = 10'000'000;  // cycles after fetch_en_i rises
   uint32_t hart_x = 0;               // node coordinates, seen by the program as mhartid / node id
   uint32_t hart_y = 0;
-  WaveOptions waves;
-  uint64_t seed = 1;                                    // Verilator's random initial state
+  WaveOptions waves;  // window in run cycles (as `cycles`); from = 0 also dumps reset and loading
+  uint64_t seed = 1;  // Verilator's random initial state
   std::function<void(char)> on_console;                 // called for each console byte as it is written
   std::optional<std::pair<uint32_t, uint32_t>> region;  // [lo, hi): pc range measured separately
 };
