@@ -64,7 +64,9 @@ module core import core_pkg::*; #(
   // Declarations
   // ---------------------------------------------------------------------------------------------
   // fetch / decode state
-  logic [31:0] f_pc_q, f_pc_d;
+  logic [31:0] f_last_q, f_last_d;   // address presented to the instruction port last cycle
+  logic        f_adv_q, f_adv_d;     // ... and it was fetched (the sequential pc moves on)
+  logic [31:0] f_seq;
   logic        d_valid_q, d_valid_d, d_live_q, d_live_d, d_fault_q, d_fault_d;
   logic [31:0] d_pc_q, d_pc_d, d_buf_q, d_buf_d;
   // execute / writeback state
@@ -139,7 +141,9 @@ module core import core_pkg::*; #(
   // F: next fetch address (redirects from E win over D), request when D has room
   // ---------------------------------------------------------------------------------------------
   assign run         = fetch_en_i && !halted_q && !halting;
-  assign fetch_addr  = e_redirect ? e_redirect_pc : (d_redirect ? d_target : f_pc_q);
+  // The sequential address is incremented from a register, off the redirect paths.
+  assign f_seq       = f_adv_q ? f_last_q + 32'd4 : f_last_q;
+  assign fetch_addr  = e_redirect ? e_redirect_pc : (d_redirect ? d_target : f_seq);
   assign fetch_fault = {1'b0, fetch_addr} >= 33'(SramBytes);
   assign fetch_want  = run && d_free;
   assign instr_req_o  = fetch_want && !fetch_fault;
@@ -147,7 +151,8 @@ module core import core_pkg::*; #(
   assign fetch_ok     = fetch_want && (fetch_fault || instr_gnt_i);
 
   always_comb begin
-    f_pc_d    = fetch_ok ? fetch_addr + 32'd4 : fetch_addr;
+    f_last_d  = fetch_addr;
+    f_adv_d   = fetch_ok;
     d_valid_d = 1'b0;
     d_pc_d    = d_pc_q;
     d_live_d  = 1'b0;
@@ -365,7 +370,8 @@ module core import core_pkg::*; #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      f_pc_q       <= '0;
+      f_last_q     <= '0;
+      f_adv_q      <= 1'b0;
       d_valid_q    <= 1'b0;
       d_live_q     <= 1'b0;
       d_fault_q    <= 1'b0;
@@ -383,7 +389,8 @@ module core import core_pkg::*; #(
       mxu_acc_q    <= 1'b0;
       dma_acc_q    <= 1'b0;
     end else begin
-      f_pc_q       <= f_pc_d;
+      f_last_q     <= f_last_d;
+      f_adv_q      <= f_adv_d;
       d_valid_q    <= d_valid_d;
       d_live_q     <= d_live_d;
       d_fault_q    <= d_fault_d;
