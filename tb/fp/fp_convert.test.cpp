@@ -110,10 +110,12 @@ TEST_CASE("fp_f32_to_cfp8: random FP32 inputs, RNE and SR, every bias", "[fp][un
     dut.tick();
     Flags f = 0;
     const uint8_t want = f32_to_cfp8(x, fmt, bias, mode, r, &f);
-    INFO("seed " << seed << " x " << hex(x) << " layout " << cfp8_name(fmt) << " bias " << bias << " mode "
-                 << int(mode) << " R " << hex(r));
-    REQUIRE(hex(dut->cfp8_o) == hex(want));
-    REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
+    if (dut->cfp8_o != want || dut->flags_o != f) {
+      INFO("seed " << seed << " x " << hex(x) << " layout " << cfp8_name(fmt) << " bias " << bias << " mode "
+                   << int(mode) << " R " << hex(r));
+      REQUIRE(hex(dut->cfp8_o) == hex(want));
+      REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
+    }
   }
 }
 
@@ -142,9 +144,11 @@ TEST_CASE("fp_f32_to_bf16: every exponent with random, tie and near-tie cases, R
         dut.tick();
         Flags f = 0;
         const uint16_t want = f32_to_bf16(x, mode, r, &f);
-        INFO("seed " << seed << " x " << hex(x) << " mode " << int(mode) << " R " << hex(r));
-        REQUIRE(hex(dut->bf16_o) == hex(want));
-        REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
+        if (dut->bf16_o != want || dut->flags_o != f) {
+          INFO("seed " << seed << " x " << hex(x) << " mode " << int(mode) << " R " << hex(r));
+          REQUIRE(hex(dut->bf16_o) == hex(want));
+          REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
+        }
         ++checked;
       }
     }

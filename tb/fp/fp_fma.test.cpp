@@ -115,6 +115,24 @@ TEST_CASE("fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[f
   }
 }
 
+TEST_CASE("fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][unit]") {
+  const uint64_t seed = nd::test_seed();
+  OperandGen gen(seed);
+  nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_cfp8"));
+  dut.reset();
+  for (Cfp8Format fmt : {Cfp8Format::kE4M3, Cfp8Format::kE5M2}) {
+    for (int bias = 0; bias <= kCfp8MaxBias; ++bias) {
+      const int bias_b = gen.uniform(0, kCfp8MaxBias);  // A and B streams carry their own biases
+      for (int i = 0; i < 300; ++i) {
+        const uint32_t a = cfp8_to_f32(static_cast<uint8_t>(gen.u32()), fmt, bias);
+        const uint32_t b = cfp8_to_f32(static_cast<uint8_t>(gen.u32()), fmt, bias_b);
+        const uint32_t c = (i % 3 == 0) ? (gen.u32() & 0x80000000u) : gen.any();
+        check_one(dut, a, b, c, seed);
+      }
+    }
+  }
+}
+
 TEST_CASE("fp_fma: 10^7 random triples per variant", "[fp][fma][.slow]") {
   const uint64_t seed = nd::test_seed();
   {
