@@ -20,7 +20,8 @@ int run_fpcheck(const FpcheckOptions& o) {
   const nd::fp::VectorReport rep = nd::fp::replay_vector_file(o.file, op, o.check_nans);
   for (const std::string& f : rep.failures) std::cout << "mismatch: " << f << "\n";
   if (rep.failed > static_cast<long>(rep.failures.size())) {
-    std::cout << "(" << rep.failed - static_cast<long>(rep.failures.size()) << " more mismatches not shown)\n";
+    std::cout << "(" << rep.failed - static_cast<long>(rep.failures.size())
+              << " more mismatches not shown)\n";
   }
   std::cout << "fpcheck " << o.op << ": " << rep.passed << " passed, " << rep.failed << " failed\n";
   return rep.failed == 0 ? 0 : 1;
@@ -32,7 +33,8 @@ const bool registered = nd::register_command([](CLI::App& app) {
       "fpcheck", "replay a TestFloat vector file (hex operands, result, flags per line) through the RTL");
   sub->add_option("--op", opts->op, "operation: " + nd::fp::vector_op_names())->required();
   sub->add_option("file", opts->file, "vector file")->required();
-  sub->add_flag("--check-nans", opts->check_nans, "compare NaN results bit for bit (default: any NaN matches)");
+  sub->add_flag("--check-nans", opts->check_nans,
+                "compare NaN results bit for bit (default: any NaN matches)");
   return nd::Command{sub, [opts] { return run_fpcheck(*opts); }};
 });
 

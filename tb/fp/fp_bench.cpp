@@ -122,10 +122,12 @@ int main(int argc, char** argv) {
        {{{"title", "FP units: cases per second of wall time"},
          {"columns", {"unit", "cases", "wall s", "cases/s (RTL: simulated cycles/s)"}},
          {"rows", rows},
-         {"notes", "One case = one clock cycle of the unit (inputs driven, one tick, outputs read); random "
-                   "mixed operands from fp_random. Golden-model rows for comparison. Checksum " +
-                       std::to_string(sink) + "."}}}}};
+         {"notes",
+          "One case = one clock cycle of the unit (inputs driven, one tick, outputs read); random "
+          "mixed operands from fp_random. Golden-model rows for comparison. Checksum " +
+              std::to_string(sink) + "."}}}}};
   std::ofstream(argv[1]) << out.dump(2) << "\n";
-  for (const auto& r : rows) std::cout << r[0].get<std::string>() << ": " << r[3].get<std::string>() << " cases/s\n";
+  for (const auto& r : rows)
+    std::cout << r[0].get<std::string>() << ": " << r[3].get<std::string>() << " cases/s\n";
   return 0;
 }

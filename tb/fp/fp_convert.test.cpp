@@ -129,11 +129,20 @@ TEST_CASE("fp_f32_to_bf16: every exponent with random, tie and near-tie cases, R
     for (int i = 0; i < 1024; ++i) {
       uint32_t low = gen.u32() & 0xFFFFu;
       switch (i % 8) {
-        case 0: low = 0x8000u; break;                              // exact tie
-        case 1: low = 0x7FFFu; break;                              // just below
-        case 2: low = 0x8001u; break;                              // just above
-        case 3: low = 0x0000u; break;                              // exact
-        default: break;
+        case 0:
+          low = 0x8000u;
+          break;  // exact tie
+        case 1:
+          low = 0x7FFFu;
+          break;  // just below
+        case 2:
+          low = 0x8001u;
+          break;  // just above
+        case 3:
+          low = 0x0000u;
+          break;  // exact
+        default:
+          break;
       }
       const uint32_t x = (gen.u32() & 0x80000000u) | (e << 23) | (gen.u32() & 0x7F0000u) | low;
       for (Rounding mode : {Rounding::kRne, Rounding::kStochastic}) {

@@ -66,12 +66,15 @@ void run_directed(nd::Dut<V>& dut, bool narrow) {
 }
 
 template <class V>
-void run_random(nd::Dut<V>& dut, int sig_bits, long n, uint64_t seed) {
+long run_random(nd::Dut<V>& dut, int sig_bits, long n, uint64_t seed) {
   OperandGen gen(seed);
+  long checked = 0;
   for (long i = 0; i < n; ++i) {
     const auto t = gen.fma_triple(sig_bits);
     check_one(dut, t[0], t[1], t[2], seed);
+    ++checked;
   }
+  return checked;
 }
 
 }  // namespace
@@ -91,13 +94,13 @@ TEST_CASE("fp_fma SigW=24: directed edge cases", "[fp][unit]") {
 TEST_CASE("fp_fma SigW=8: 10^5 random triples", "[fp][unit]") {
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_random"));
   dut.reset();
-  run_random(dut, 8, 100000, nd::test_seed());
+  CHECK(run_random(dut, 8, 100000, nd::test_seed()) == 100000);
 }
 
 TEST_CASE("fp_fma SigW=24: 10^5 random triples", "[fp][unit]") {
   nd::Dut<Vfp_fma_f32> dut(nd::test_waves("fp_fma_f32_random"));
   dut.reset();
-  run_random(dut, 24, 100000, nd::test_seed());
+  CHECK(run_random(dut, 24, 100000, nd::test_seed()) == 100000);
 }
 
 TEST_CASE("fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[fp][unit]") {
@@ -138,11 +141,11 @@ TEST_CASE("fp_fma: 10^7 random triples per variant", "[fp][fma][.slow]") {
   {
     nd::Dut<Vfp_fma_narrow> dut;
     dut.reset();
-    run_random(dut, 8, 10000000, seed);
+    CHECK(run_random(dut, 8, 10000000, seed) == 10000000);
   }
   {
     nd::Dut<Vfp_fma_f32> dut;
     dut.reset();
-    run_random(dut, 24, 10000000, seed + 1);
+    CHECK(run_random(dut, 24, 10000000, seed + 1) == 10000000);
   }
 }

@@ -47,14 +47,16 @@ std::vector<Out> run_stream(nd::Dut<Vfp_f32_narrow>& dut, uint32_t seed, const s
   return out;
 }
 
-std::vector<Out> model_stream(uint32_t seed, const std::vector<uint32_t>& xs, int target, int bias, Rounding mode) {
+std::vector<Out> model_stream(uint32_t seed, const std::vector<uint32_t>& xs, int target, int bias,
+                              Rounding mode) {
   Xorshift32 rng(seed);
   std::vector<Out> out;
   for (uint32_t x : xs) {
     const uint16_t r = mode == Rounding::kStochastic ? rng.next16() : 0;
     Flags f = 0;
-    uint16_t d = target == 0 ? f32_to_bf16(x, mode, r, &f)
-                             : f32_to_cfp8(x, target == 1 ? Cfp8Format::kE4M3 : Cfp8Format::kE5M2, bias, mode, r, &f);
+    uint16_t d = target == 0
+                     ? f32_to_bf16(x, mode, r, &f)
+                     : f32_to_cfp8(x, target == 1 ? Cfp8Format::kE4M3 : Cfp8Format::kE5M2, bias, mode, r, &f);
     out.push_back({d, f});
   }
   return out;
@@ -78,7 +80,8 @@ TEST_CASE("fp_f32_narrow: same seed gives the same bits, equal to the model's st
     CHECK(first == model_stream(s, xs, target, 10, Rounding::kStochastic));
     const auto other = run_stream(dut, s + 1, xs, target, 10, Rounding::kStochastic);
     CHECK_FALSE(first == other);
-    CHECK(run_stream(dut, s, xs, target, 10, Rounding::kRne) == model_stream(s, xs, target, 10, Rounding::kRne));
+    CHECK(run_stream(dut, s, xs, target, 10, Rounding::kRne) ==
+          model_stream(s, xs, target, 10, Rounding::kRne));
   }
 }
 
@@ -96,20 +99,21 @@ TEST_CASE("fp_f32_narrow: stochastic rounding is unbiased over 10^5 trials", "[f
     double ulp;
   };
   const Case cases[] = {
-      {1.0f + 0x1.23p-9f, 0, 0, 0x1p-7},    // BF16, p ~ 0.28
-      {-3.3f, 0, 0, 0x1p-6},                // BF16, negative
-      {1.3f, 1, 7, 0x1p-3},                 // 1.4.3 bias 7, p = 0.4
-      {0.003f, 1, 7, 0x1p-9},               // 1.4.3 denormal range
-      {100.7f, 2, 15, 0x1p4},               // 1.5.2 bias 15
+      {1.0f + 0x1.23p-9f, 0, 0, 0x1p-7},  // BF16, p ~ 0.28
+      {-3.3f, 0, 0, 0x1p-6},              // BF16, negative
+      {1.3f, 1, 7, 0x1p-3},               // 1.4.3 bias 7, p = 0.4
+      {0.003f, 1, 7, 0x1p-9},             // 1.4.3 denormal range
+      {100.7f, 2, 15, 0x1p4},             // 1.5.2 bias 15
   };
   for (const Case& c : cases) {
     const std::vector<uint32_t> xs(n, f32_bits(c.x));
     const auto out = run_stream(dut, 12345u, xs, c.target, c.bias, Rounding::kStochastic);
     double sum = 0;
     for (const Out& o : out) {
-      const double v = c.target == 0 ? f32_from_bits(bf16_to_f32(o.data))
-                                     : cfp8_value(static_cast<uint8_t>(o.data),
-                                                  c.target == 1 ? Cfp8Format::kE4M3 : Cfp8Format::kE5M2, c.bias);
+      const double v = c.target == 0
+                           ? f32_from_bits(bf16_to_f32(o.data))
+                           : cfp8_value(static_cast<uint8_t>(o.data),
+                                        c.target == 1 ? Cfp8Format::kE4M3 : Cfp8Format::kE5M2, c.bias);
       sum += v - c.x;
     }
     const double mean_ulp = sum / n / c.ulp;

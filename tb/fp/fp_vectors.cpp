@@ -27,8 +27,8 @@ struct OpInfo {
 };
 
 constexpr OpInfo kOps[] = {
-    {VectorOp::kF32MulAdd, "f32_mulAdd", 3, 8, 8}, {VectorOp::kF32Add, "f32_add", 2, 8, 8},
-    {VectorOp::kF32Mul, "f32_mul", 2, 8, 8},       {VectorOp::kF32ToBf16, "f32_to_bf16", 1, 8, 4},
+    {VectorOp::kF32MulAdd, "f32_mulAdd", 3, 8, 8},  {VectorOp::kF32Add, "f32_add", 2, 8, 8},
+    {VectorOp::kF32Mul, "f32_mul", 2, 8, 8},        {VectorOp::kF32ToBf16, "f32_to_bf16", 1, 8, 4},
     {VectorOp::kBf16ToF32, "bf16_to_f32", 1, 4, 8},
 };
 
@@ -41,16 +41,21 @@ const OpInfo& info(VectorOp op) {
 uint32_t parse_hex(const std::string& tok, int max_digits, const std::string& file, int line, int field) {
   const std::string key = "field " + std::to_string(field);
   if (tok.empty() || tok.size() > static_cast<size_t>(max_digits)) {
-    throw InputError(file, line, key, "'" + tok + "' is not a hexadecimal number of 1 to " +
-                                          std::to_string(max_digits) + " digits");
+    throw InputError(
+        file, line, key,
+        "'" + tok + "' is not a hexadecimal number of 1 to " + std::to_string(max_digits) + " digits");
   }
   uint32_t v = 0;
   for (char ch : tok) {
     int d;
-    if (ch >= '0' && ch <= '9') d = ch - '0';
-    else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
-    else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
-    else throw InputError(file, line, key, "'" + tok + "' is not a hexadecimal number");
+    if (ch >= '0' && ch <= '9')
+      d = ch - '0';
+    else if (ch >= 'a' && ch <= 'f')
+      d = ch - 'a' + 10;
+    else if (ch >= 'A' && ch <= 'F')
+      d = ch - 'A' + 10;
+    else
+      throw InputError(file, line, key, "'" + tok + "' is not a hexadecimal number");
     v = v << 4 | static_cast<uint32_t>(d);
   }
   return v;
@@ -126,7 +131,8 @@ std::string hex(uint32_t v, int digits) {
 VectorOp parse_vector_op(const std::string& name) {
   for (const OpInfo& i : kOps)
     if (name == i.name) return i.op;
-  throw InputError("command line", 0, "--op", "unknown operation '" + name + "' (known: " + vector_op_names() + ")");
+  throw InputError("command line", 0, "--op",
+                   "unknown operation '" + name + "' (known: " + vector_op_names() + ")");
 }
 
 std::string vector_op_names() {

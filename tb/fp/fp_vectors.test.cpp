@@ -19,8 +19,9 @@ TEST_CASE("fpcheck: the example vector files pass through the RTL", "[fp][unit]"
     const char* name;
     long cases;
   };
-  for (const File& f : {File{"f32_mulAdd", "f32_mulAdd.tv", 24}, File{"f32_add", "f32_add.tv", 11},
-                        File{"f32_to_bf16", "f32_to_bf16.tv", 10}, File{"bf16_to_f32", "bf16_to_f32.tv", 5}}) {
+  for (const File& f :
+       {File{"f32_mulAdd", "f32_mulAdd.tv", 24}, File{"f32_add", "f32_add.tv", 11},
+        File{"f32_to_bf16", "f32_to_bf16.tv", 10}, File{"bf16_to_f32", "bf16_to_f32.tv", 5}}) {
     const VectorReport r = replay_vector_file(kDir + "/" + f.name, parse_vector_op(f.op));
     INFO(f.name << (r.failures.empty() ? "" : ": " + r.failures[0]));
     CHECK(r.passed == f.cases);
@@ -30,9 +31,9 @@ TEST_CASE("fpcheck: the example vector files pass through the RTL", "[fp][unit]"
 
 TEST_CASE("fpcheck: wrong expectations are counted as failures, NaNs compared loosely", "[fp][unit]") {
   std::istringstream in(
-      "3F800000 40000000 40400000 40A00001 00\n"   // wrong result
-      "3F800000 3F800000 33800000 3F800000 00\n"   // missing inexact flag
-      "7F800000 00000000 3F800000 7FC00001 10\n"   // another NaN: matches unless check_nans
+      "3F800000 40000000 40400000 40A00001 00\n"  // wrong result
+      "3F800000 3F800000 33800000 3F800000 00\n"  // missing inexact flag
+      "7F800000 00000000 3F800000 7FC00001 10\n"  // another NaN: matches unless check_nans
       "3F800000 40000000 40400000 40A00000 00\n");
   const VectorReport r = replay_vectors(in, "inline", VectorOp::kF32MulAdd);
   CHECK(r.passed == 2);

@@ -60,8 +60,8 @@ std::string flags_to_string(Flags f) {
   static const struct {
     Flags bit;
     const char* name;
-  } kNames[] = {{kInvalid, "NV"}, {kDivByZero, "DZ"}, {kOverflow, "OF"},
-                {kUnderflow, "UF"}, {kInexact, "NX"}, {kDenormal, "DN"}};
+  } kNames[] = {{kInvalid, "NV"},   {kDivByZero, "DZ"}, {kOverflow, "OF"},
+                {kUnderflow, "UF"}, {kInexact, "NX"},   {kDenormal, "DN"}};
   std::string s;
   for (const auto& n : kNames) {
     if (f & n.bit) s += (s.empty() ? "" : "|") + std::string(n.name);
@@ -95,7 +95,7 @@ uint32_t cfp8_to_f32(uint8_t code, Cfp8Format fmt, int bias, Flags* flags) {
   if ((code & 0x7F) >> m == 0 && (code & ((1 << m) - 1)) != 0) raise(flags, kDenormal);
   const double v = cfp8_value(code, fmt, bias);
   uint32_t bits = f32_bits(static_cast<float>(v));  // exact: at most 4 significant bits, in range
-  if (code & 0x80) bits |= 0x80000000u;            // -0.0 for code 0x80
+  if (code & 0x80) bits |= 0x80000000u;             // -0.0 for code 0x80
   return bits;
 }
 

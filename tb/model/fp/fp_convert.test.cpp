@@ -82,23 +82,23 @@ TEST_CASE("FP32 -> BF16 under RNE: ties, overflow, subnormals, tininess after ro
     Flags flags;
   };
   const Row rows[] = {
-      {0x3F800000, 0x3F80, 0},                           // 1.0 exact
-      {0x3F808000, 0x3F80, kInexact},                    // 1 + 2^-8: tie, to even (down)
-      {0x3F818000, 0x3F82, kInexact},                    // 1 + 3*2^-8: tie, to even (up)
-      {0x3F808001, 0x3F81, kInexact},                    // just above the tie
-      {0xBF807FFF, 0xBF80, kInexact},                    // just below the tie, negative
-      {0x7F7F7FFF, 0x7F7F, kInexact},                    // rounds to the largest BF16
-      {0x7F7F8000, 0x7F80, kOverflow | kInexact},        // tie above the largest: to even = infinity
-      {0xFF7FFFFF, 0xFF80, kOverflow | kInexact},        // -FLT_MAX
-      {0x7F800000, 0x7F80, 0},                           // infinity is exact
-      {0x00000001, 0x0000, kUnderflow | kInexact},       // 2^-149 -> +0
-      {0x80008000, 0x8000, kUnderflow | kInexact},       // -2^-134: half the BF16 ulp, to even -> -0
-      {0x00018000, 0x0002, kUnderflow | kInexact},       // 1.5 ulps -> 2
-      {0x00010000, 0x0001, 0},                           // a BF16 subnormal is exact, no flag
-      {0x007FFFFF, 0x0080, kInexact},                    // rounds to 2^-126, not tiny after rounding
-      {0x007F8000, 0x0080, kUnderflow | kInexact},       // 2^-126 - 2^-134: tiny even after rounding
-      {0x7FC00001, 0x7FC0, 0},                           // quiet NaN -> canonical
-      {0xFF800001, 0xFFC0, kInvalid},                    // signaling NaN keeps its sign
+      {0x3F800000, 0x3F80, 0},                      // 1.0 exact
+      {0x3F808000, 0x3F80, kInexact},               // 1 + 2^-8: tie, to even (down)
+      {0x3F818000, 0x3F82, kInexact},               // 1 + 3*2^-8: tie, to even (up)
+      {0x3F808001, 0x3F81, kInexact},               // just above the tie
+      {0xBF807FFF, 0xBF80, kInexact},               // just below the tie, negative
+      {0x7F7F7FFF, 0x7F7F, kInexact},               // rounds to the largest BF16
+      {0x7F7F8000, 0x7F80, kOverflow | kInexact},   // tie above the largest: to even = infinity
+      {0xFF7FFFFF, 0xFF80, kOverflow | kInexact},   // -FLT_MAX
+      {0x7F800000, 0x7F80, 0},                      // infinity is exact
+      {0x00000001, 0x0000, kUnderflow | kInexact},  // 2^-149 -> +0
+      {0x80008000, 0x8000, kUnderflow | kInexact},  // -2^-134: half the BF16 ulp, to even -> -0
+      {0x00018000, 0x0002, kUnderflow | kInexact},  // 1.5 ulps -> 2
+      {0x00010000, 0x0001, 0},                      // a BF16 subnormal is exact, no flag
+      {0x007FFFFF, 0x0080, kInexact},               // rounds to 2^-126, not tiny after rounding
+      {0x007F8000, 0x0080, kUnderflow | kInexact},  // 2^-126 - 2^-134: tiny even after rounding
+      {0x7FC00001, 0x7FC0, 0},                      // quiet NaN -> canonical
+      {0xFF800001, 0xFFC0, kInvalid},               // signaling NaN keeps its sign
   };
   for (const Row& r : rows) {
     Flags f = 0;
@@ -128,21 +128,21 @@ TEST_CASE("FP32 -> CFP8 under RNE: saturation, NaN, ties, underflow", "[fp][mode
   };
   const Row rows[] = {
       {480.0f, kE4M3, 7, 0x7F, 0},
-      {490.0f, kE4M3, 7, 0x7F, kInexact},                 // below the tie at 496: rounds to 480
-      {496.0f, kE4M3, 7, 0x7F, kOverflow | kInexact},     // tie: to even = 512, saturated
+      {490.0f, kE4M3, 7, 0x7F, kInexact},              // below the tie at 496: rounds to 480
+      {496.0f, kE4M3, 7, 0x7F, kOverflow | kInexact},  // tie: to even = 512, saturated
       {-1e30f, kE4M3, 7, 0xFF, kOverflow | kInexact},
       {1.0f, kE4M3, 7, 0x38, 0},
-      {1.0625f, kE4M3, 7, 0x38, kInexact},                // 1 + 1/16: tie between 1.000b and 1.001b
-      {1.1875f, kE4M3, 7, 0x3A, kInexact},                // 1 + 3/16: tie, to 1.010b
-      {0x1p-10f, kE4M3, 7, 0x00, kUnderflow | kInexact},  // half the smallest denormal -> 0
-      {-0x3p-10f, kE4M3, 7, 0x82, kUnderflow | kInexact}, // 1.5 denormal ulps -> 2
-      {0x1p-9f, kE4M3, 7, 0x01, 0},                       // the smallest denormal is exact
-      {0x1.fp-7f, kE4M3, 7, 0x08, kInexact},              // rounds up to 2^-6, not tiny after rounding
+      {1.0625f, kE4M3, 7, 0x38, kInexact},                 // 1 + 1/16: tie between 1.000b and 1.001b
+      {1.1875f, kE4M3, 7, 0x3A, kInexact},                 // 1 + 3/16: tie, to 1.010b
+      {0x1p-10f, kE4M3, 7, 0x00, kUnderflow | kInexact},   // half the smallest denormal -> 0
+      {-0x3p-10f, kE4M3, 7, 0x82, kUnderflow | kInexact},  // 1.5 denormal ulps -> 2
+      {0x1p-9f, kE4M3, 7, 0x01, 0},                        // the smallest denormal is exact
+      {0x1.fp-7f, kE4M3, 7, 0x08, kInexact},               // rounds up to 2^-6, not tiny after rounding
       {-0.0f, kE5M2, 15, 0x80, 0},
-      {57344.0f, kE5M2, 15, 0x7B, 0},                     // 1.75 * 2^15
-      {114688.0f, kE5M2, 15, 0x7F, 0},                    // the largest at bias 15
+      {57344.0f, kE5M2, 15, 0x7B, 0},   // 1.75 * 2^15
+      {114688.0f, kE5M2, 15, 0x7F, 0},  // the largest at bias 15
       {1e6f, kE5M2, 15, 0x7F, kOverflow | kInexact},
-      {1.0f, kE5M2, 0, 0x02, 0},                          // below 2^(1-0): denormal 0.10b * 2
+      {1.0f, kE5M2, 0, 0x02, 0},  // below 2^(1-0): denormal 0.10b * 2
   };
   for (const Row& r : rows) {
     Flags f = 0;

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "fp_fma.hpp"
-#include "options.hpp"
 #include "fp_random.hpp"
+#include "options.hpp"
 
 using namespace nd::fp;
 
@@ -39,17 +39,17 @@ TEST_CASE("FMA hand-worked cases", "[fp][model]") {
       {0x3F800001, 0x3F800001, 0xBF800002, 0x28800000, 0},         // (1+u)^2 - (1+2u) = u^2 = 2^-46
       {0x3F800000, 0x3F800000, 0xBF800000, 0x00000000, 0},         // exact cancellation: +0
       {0xBF800000, 0x3F800000, 0x3F800000, 0x00000000, 0},
-      {0x80000000, 0x3F800000, 0x80000000, 0x80000000, 0},         // -0 * 1 + -0 = -0
-      {0x00800000, 0x3F000000, 0x00000000, 0x00400000, 0},         // 2^-126 * 0.5: exact subnormal
-      {0x00800000, 0x3F400000, 0x00000000, 0x00600000, 0},         // 2^-126 * 0.75: exact subnormal
+      {0x80000000, 0x3F800000, 0x80000000, 0x80000000, 0},  // -0 * 1 + -0 = -0
+      {0x00800000, 0x3F000000, 0x00000000, 0x00400000, 0},  // 2^-126 * 0.5: exact subnormal
+      {0x00800000, 0x3F400000, 0x00000000, 0x00600000, 0},  // 2^-126 * 0.75: exact subnormal
       {0x00000003, 0x3F000000, 0x00000000, 0x00000002, kUnderflow | kInexact},  // 1.5 * 2^-149: tie
       {0x7F7FFFFF, 0x40000000, 0x00000000, 0x7F800000, kOverflow | kInexact},
-      {0x7F800000, 0x00000000, 0x3F800000, kCanonicalNan32, kInvalid},           // inf * 0
-      {0x7F800000, 0x00000000, 0x7FC00000, kCanonicalNan32, kInvalid},           // even with a qNaN c
-      {0x7F800000, 0x3F800000, 0xFF800000, kCanonicalNan32, kInvalid},           // inf - inf
+      {0x7F800000, 0x00000000, 0x3F800000, kCanonicalNan32, kInvalid},  // inf * 0
+      {0x7F800000, 0x00000000, 0x7FC00000, kCanonicalNan32, kInvalid},  // even with a qNaN c
+      {0x7F800000, 0x3F800000, 0xFF800000, kCanonicalNan32, kInvalid},  // inf - inf
       {0x7F800000, 0xBF800000, 0xFF800000, 0xFF800000, 0},
-      {0xFFC00001, 0x3F800000, 0x3F800000, kCanonicalNan32, 0},                  // qNaN, sign dropped
-      {0x3F800000, 0x7F800001, 0x3F800000, kCanonicalNan32, kInvalid},           // sNaN
+      {0xFFC00001, 0x3F800000, 0x3F800000, kCanonicalNan32, 0},         // qNaN, sign dropped
+      {0x3F800000, 0x7F800001, 0x3F800000, kCanonicalNan32, kInvalid},  // sNaN
       {0x3F800000, 0x3F800000, 0x7F800000, 0x7F800000, 0},
   };
   for (const Row& r : rows) {

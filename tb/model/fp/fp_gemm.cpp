@@ -105,8 +105,8 @@ std::vector<uint16_t> encode_bf16(const std::vector<uint32_t>& values, Rounding 
   return out;
 }
 
-std::vector<uint8_t> encode_cfp8(const std::vector<uint32_t>& values, Cfp8Format fmt, int bias,
-                                 Rounding mode, Xorshift32& rng, Flags* flags) {
+std::vector<uint8_t> encode_cfp8(const std::vector<uint32_t>& values, Cfp8Format fmt, int bias, Rounding mode,
+                                 Xorshift32& rng, Flags* flags) {
   std::vector<uint8_t> out;
   out.reserve(values.size());
   for (uint32_t v : values) {

@@ -42,8 +42,8 @@ std::vector<uint32_t> decode_cfp8(const std::vector<uint8_t>& codes, Cfp8Format 
                                   Flags* flags = nullptr);
 std::vector<uint16_t> encode_bf16(const std::vector<uint32_t>& values, Rounding mode, Xorshift32& rng,
                                   Flags* flags = nullptr);
-std::vector<uint8_t> encode_cfp8(const std::vector<uint32_t>& values, Cfp8Format fmt, int bias,
-                                 Rounding mode, Xorshift32& rng, Flags* flags = nullptr);
+std::vector<uint8_t> encode_cfp8(const std::vector<uint32_t>& values, Cfp8Format fmt, int bias, Rounding mode,
+                                 Xorshift32& rng, Flags* flags = nullptr);
 
 }  // namespace fp
 }  // namespace nd

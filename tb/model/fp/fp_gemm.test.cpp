@@ -42,8 +42,10 @@ TEST_CASE("mac_tile on BF16 operands matches a double-precision product on exact
   // Small integers in BF16: every product and partial sum is exact, so any order gives the same value.
   const int k = 16;
   std::vector<uint16_t> a16(kTileDim * k), b16(k * kTileDim);
-  for (size_t i = 0; i < a16.size(); ++i) a16[i] = f32_to_bf16(b(static_cast<float>(int(i % 7) - 3)), Rounding::kRne, 0);
-  for (size_t i = 0; i < b16.size(); ++i) b16[i] = f32_to_bf16(b(static_cast<float>(int(i % 5) - 2)), Rounding::kRne, 0);
+  for (size_t i = 0; i < a16.size(); ++i)
+    a16[i] = f32_to_bf16(b(static_cast<float>(int(i % 7) - 3)), Rounding::kRne, 0);
+  for (size_t i = 0; i < b16.size(); ++i)
+    b16[i] = f32_to_bf16(b(static_cast<float>(int(i % 5) - 2)), Rounding::kRne, 0);
   const auto a = decode_bf16(a16), bm = decode_bf16(b16);
   for (int klanes : {1, 2, 4}) {
     std::vector<uint32_t> c(kTileDim * kTileDim, b(0.5f));
@@ -51,7 +53,8 @@ TEST_CASE("mac_tile on BF16 operands matches a double-precision product on exact
     for (int i = 0; i < kTileDim; ++i) {
       for (int j = 0; j < kTileDim; ++j) {
         double ref = 0.5;
-        for (int kk = 0; kk < k; ++kk) ref += f32_from_bits(a[i * k + kk]) * double(f32_from_bits(bm[kk * kTileDim + j]));
+        for (int kk = 0; kk < k; ++kk)
+          ref += f32_from_bits(a[i * k + kk]) * double(f32_from_bits(bm[kk * kTileDim + j]));
         REQUIRE(c[i * kTileDim + j] == b(static_cast<float>(ref)));
       }
     }

@@ -12,11 +12,11 @@ uint32_t OperandGen::any_narrow(int sig_bits) {
   const uint32_t m = mask_for(sig_bits);
   const int cls = uniform(0, 99);
   const uint32_t s = sign();
-  if (cls < 5) return s;                                       // signed zero
-  if (cls < 8) return s | 0x7F800000u;                         // infinity
-  if (cls < 10) return s | 0x7FC00000u | (u32() & m);          // quiet NaN
+  if (cls < 5) return s;                                                         // signed zero
+  if (cls < 8) return s | 0x7F800000u;                                           // infinity
+  if (cls < 10) return s | 0x7FC00000u | (u32() & m);                            // quiet NaN
   if (cls < 12) return s | 0x7F800000u | 0x00200000u | (u32() & m & 0x3FFFFFu);  // signaling NaN
-  if (cls < 22) {                                              // subnormal
+  if (cls < 22) {                                                                // subnormal
     const uint32_t f = u32() & m;
     return s | (f != 0 ? f : (1u << (24 - sig_bits)));
   }
@@ -45,7 +45,8 @@ std::array<uint32_t, 3> OperandGen::fma_triple(int sig_bits) {
   if (kind < 30) return {any_narrow(sig_bits), any_narrow(sig_bits), any()};
   if (kind < 50) {
     const int ea = uniform(-140, 127), eb = uniform(-140, 127);
-    return {with_exponent(ea, sig_bits), with_exponent(eb, sig_bits), with_exponent(ea + eb + uniform(-30, 30), 24)};
+    return {with_exponent(ea, sig_bits), with_exponent(eb, sig_bits),
+            with_exponent(ea + eb + uniform(-30, 30), 24)};
   }
   if (kind < 65) {
     const int ea = uniform(-80, 80), eb = uniform(-80, 80);
