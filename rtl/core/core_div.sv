@@ -35,7 +35,6 @@ module core_div (
   logic        neg_q_q, neg_q_d;   // negate the quotient at the end
   logic        neg_r_q, neg_r_d;   // negate the remainder at the end
   logic        want_rem_q, want_rem_d;
-  logic [31:0] res_q, res_d;
 
   logic        is_signed;
   logic        a_neg, b_neg;
@@ -60,13 +59,16 @@ module core_div (
     neg_q_d    = neg_q_q;
     neg_r_d    = neg_r_q;
     want_rem_d = want_rem_q;
-    res_d      = res_q;
     case (state_q)
       DIV_IDLE: begin
         if (start_i) begin
           if (b_i == '0) begin
-            res_d   = op_i[1] ? a_i : '1;
-            state_d = DIV_DONE;
+            quo_d      = '1;
+            rem_d      = {1'b0, a_i};
+            neg_q_d    = 1'b0;
+            neg_r_d    = 1'b0;
+            want_rem_d = op_i[1];
+            state_d    = DIV_DONE;
           end else begin
             quo_d      = a_abs;
             rem_d      = '0;
@@ -88,11 +90,7 @@ module core_div (
           quo_d = {quo_q[30:0], 1'b0};
         end
         cnt_d = cnt_q - 6'd1;
-        if (cnt_q == 6'd1) begin
-          res_d   = want_rem_q ? (neg_r_q ? (~rem_d[31:0] + 32'd1) : rem_d[31:0])
-                               : (neg_q_q ? (~quo_d + 32'd1) : quo_d);
-          state_d = DIV_DONE;
-        end
+        if (cnt_q == 6'd1) state_d = DIV_DONE;
       end
       DIV_DONE: begin
         if (ack_i) state_d = DIV_IDLE;
@@ -112,7 +110,6 @@ module core_div (
       neg_q_q    <= 1'b0;
       neg_r_q    <= 1'b0;
       want_rem_q <= 1'b0;
-      res_q      <= '0;
     end else begin
       state_q    <= state_d;
       cnt_q      <= cnt_d;
@@ -122,13 +119,14 @@ module core_div (
       neg_q_q    <= neg_q_d;
       neg_r_q    <= neg_r_d;
       want_rem_q <= want_rem_d;
-      res_q      <= res_d;
     end
   end
 
   assign busy_o   = (state_q != DIV_IDLE);
   assign done_o   = (state_q == DIV_DONE);
-  assign result_o = res_q;
+  // Sign correction from the registered quotient/remainder (kept off the last iteration's subtract).
+  assign result_o = want_rem_q ? (neg_r_q ? (~rem_q[31:0] + 32'd1) : rem_q[31:0])
+                               : (neg_q_q ? (~quo_q + 32'd1) : quo_q);
 
   // A result is only acknowledged while it is available.
   `ND_ASSERT(DivAckOnlyWhenDone_A, ack_i |-> done_o)
