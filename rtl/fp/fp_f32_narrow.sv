@@ -3,10 +3,10 @@
 // then advances once; elements under RNE leave it untouched. So a stream of elements is reproducible
 // from its seed (docs/numerics.md).
 //
-// Interface: valid_i / f32_i / target_i / fmt-free bias_i / rnd_mode_i in, always accepted (no
+// Interface: valid_i / f32_i / target_i / bias_i (CFP8 only) / rnd_mode_i in, always accepted (no
 // back-pressure); the result appears one cycle later on valid_o / data_o (BF16 in [15:0], CFP8 in
-// [7:0] with [15:8] zero) / flags_o. seed_load_i loads seed_i into the generator (it must not coincide
-// with a valid stochastic element).
+// [7:0] with [15:8] zero) / flags_o, held until the next valid element. seed_load_i loads seed_i into
+// the generator; it must not coincide with a valid stochastic element (asserted).
 `include "nd_assert.svh"
 
 module fp_f32_narrow import fp_pkg::*; (
