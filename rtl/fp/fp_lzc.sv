@@ -1,5 +1,7 @@
 // Leading-zero counter (combinational): cnt_o = number of zeros above the most significant set bit of
-// in_i, or Width when in_i is zero. A priority scan; synthesis turns it into a balanced tree.
+// in_i, or Width when in_i is zero. Binary search over a power-of-two padded copy (the padding below
+// the input is ones, so it never adds to the count): log2(Width) stages, each testing whether the upper
+// half of the remaining window is zero and shifting it out if so.
 module fp_lzc #(
   parameter int unsigned Width = 24,
   localparam int unsigned CntW = $clog2(Width + 1)
@@ -8,11 +10,28 @@ module fp_lzc #(
   output logic [CntW-1:0]  cnt_o
 );
 
+  localparam int unsigned Levels = (Width > 1) ? $clog2(Width) : 1;
+  localparam int unsigned P = 1 << Levels;
+
+  logic [P-1:0]    padded, v;
+  logic [CntW-1:0] cnt;
+
+  if (P > Width) begin : gen_pad
+    assign padded = {in_i, {(P - Width){1'b1}}};
+  end else begin : gen_no_pad
+    assign padded = in_i;
+  end
+
   always_comb begin
-    cnt_o = CntW'(Width);
-    for (int unsigned i = 0; i < Width; i++) begin
-      if (in_i[i]) cnt_o = CntW'(Width - 1 - i);
+    v   = padded;
+    cnt = '0;
+    for (int unsigned s = Levels; s > 0; s--) begin
+      if ((v >> (P - (1 << (s - 1)))) == '0) begin
+        cnt[s-1] = 1'b1;
+        v        = v << (1 << (s - 1));
+      end
     end
+    cnt_o = (in_i == '0) ? CntW'(Width) : cnt;
   end
 
 endmodule
