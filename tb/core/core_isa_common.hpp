@@ -20,8 +20,8 @@ struct PassProgram {
 };
 inline const std::vector<PassProgram>& pass_programs() {
   static const std::vector<PassProgram> kList = {
-      {"alu", ""},       {"branch", ""}, {"jump", ""}, {"loadstore", ""}, {"muldiv", ""},
-      {"hazards", ""},   {"csr", ""},    {"trap", ""}, {"mmio", "nanodojo\n"},
+      {"alu", ""},     {"branch", ""}, {"jump", ""}, {"loadstore", ""},      {"muldiv", ""},
+      {"hazards", ""}, {"csr", ""},    {"trap", ""}, {"mmio", "nanodojo\n"},
   };
   return kList;
 }
@@ -43,7 +43,7 @@ inline const std::vector<HaltProgram>& halt_programs() {
   static const std::vector<HaltProgram> kList = {
       {"halt_illegal", 2, 0xffffffffu, 0xffffffffu, false, 0},
       {"halt_ecall", 11, 0x00000073u, 0, false, 0},
-      {"halt_load_fault", 5, 0x0100a103u, 0x80000010u, false, 0},       // lw x2, 0x10(x1)
+      {"halt_load_fault", 5, 0x0100a103u, 0x80000010u, false, 0},           // lw x2, 0x10(x1)
       {"halt_store_misaligned", 6, 0x0020a123u, kTvalFlagPlus2, false, 0},  // sw x2, 2(x1)
       {"halt_fetch_fault", 1, 0x00000000u, kTvalIsPc, true, 0x00040000u},
   };

@@ -21,7 +21,7 @@ using namespace nd::core;
 
 namespace {
 
-constexpr uint32_t kData = 0x10000;   // data window (1 KiB random words), base register x13
+constexpr uint32_t kData = 0x10000;        // data window (1 KiB random words), base register x13
 constexpr uint32_t kDump = kData + 0x400;  // register dump
 constexpr uint32_t kTohost = 0x11000;
 constexpr uint32_t kLoadHi = 0x11040;
@@ -43,8 +43,8 @@ uint32_t b_type(int32_t off, uint32_t rs2, uint32_t rs1, uint32_t f3) {
 }
 uint32_t j_type(int32_t off, uint32_t rd) {
   const uint32_t u = static_cast<uint32_t>(off);
-  return ((u >> 20) & 1u) << 31 | ((u >> 1) & 0x3ffu) << 21 | ((u >> 11) & 1u) << 20 | ((u >> 12) & 0xffu) << 12 |
-         rd << 7 | 0x6fu;
+  return ((u >> 20) & 1u) << 31 | ((u >> 1) & 0x3ffu) << 21 | ((u >> 11) & 1u) << 20 |
+         ((u >> 12) & 0xffu) << 12 | rd << 7 | 0x6fu;
 }
 uint32_t lui(uint32_t rd, uint32_t imm20) { return (imm20 & 0xfffffu) << 12 | rd << 7 | 0x37u; }
 
@@ -54,7 +54,7 @@ struct Gen {
   explicit Gen(uint64_t seed) : rng(seed) {}
   uint32_t pick(uint32_t n) { return static_cast<uint32_t>(rng() % n); }
   uint32_t dst() { return pick(16) == 0 ? 0 : 1 + pick(12); }  // x0 now and then, else x1..x12
-  uint32_t src() { return pick(13); }                           // x0..x12
+  uint32_t src() { return pick(13); }                          // x0..x12
   void li(uint32_t rd, uint32_t v) {
     const uint32_t hi = (v + 0x800u) >> 12;
     code.push_back(lui(rd, hi));
@@ -64,7 +64,8 @@ struct Gen {
   void straight() {
     const uint32_t k = pick(100);
     if (k < 35) {  // OP
-      static const uint32_t ops[][2] = {{0, 0}, {0x20, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0x20, 5}, {0, 6}, {0, 7}};
+      static const uint32_t ops[][2] = {{0, 0}, {0x20, 0}, {0, 1},    {0, 2}, {0, 3},
+                                        {0, 4}, {0, 5},    {0x20, 5}, {0, 6}, {0, 7}};
       const auto& o = ops[pick(10)];
       code.push_back(r_type(o[0], src(), src(), o[1], dst(), 0x33));
     } else if (k < 60) {  // OP-IMM
@@ -77,7 +78,8 @@ struct Gen {
       const uint32_t f3 = pick(3) ? pick(4) : 4 + pick(4);
       code.push_back(r_type(1, src(), src(), f3, dst(), 0x33));
     } else if (k < 73) {
-      code.push_back(pick(2) ? lui(dst(), static_cast<uint32_t>(rng())) : (lui(dst(), static_cast<uint32_t>(rng())) & ~0x7fu) | 0x17u);
+      code.push_back(pick(2) ? lui(dst(), static_cast<uint32_t>(rng()))
+                             : (lui(dst(), static_cast<uint32_t>(rng())) & ~0x7fu) | 0x17u);
     } else if (k < 88) {  // loads
       static const uint32_t f3s[] = {0, 1, 2, 4, 5};
       const uint32_t f3 = f3s[pick(5)];
@@ -181,14 +183,16 @@ void compare(const IssTrace& ref, const isa::SimRun& dut, const std::string& wha
   REQUIRE(dut.stores.size() == ref.stores.size());
   for (size_t i = 0; i < ref.stores.size(); ++i) {
     if (!(dut.stores[i] == ref.stores[i])) {
-      FAIL("store " << i << " differs: RTL " << hex(dut.stores[i].addr) << " <- " << hex(dut.stores[i].masked())
-                    << " be " << dut.stores[i].be << ", ISS " << hex(ref.stores[i].addr) << " <- "
-                    << hex(ref.stores[i].masked()) << " be " << ref.stores[i].be);
+      FAIL("store " << i << " differs: RTL " << hex(dut.stores[i].addr) << " <- "
+                    << hex(dut.stores[i].masked()) << " be " << dut.stores[i].be << ", ISS "
+                    << hex(ref.stores[i].addr) << " <- " << hex(ref.stores[i].masked()) << " be "
+                    << ref.stores[i].be);
     }
   }
   for (uint32_t a = kData; a < kData + 0x480; a += 4) {
     const uint32_t got = full_memory ? dut.mem.at(a / 4) : dut.mem.at((a - kData) / 4);
-    if (got != ref.iss.read_word(a)) FAIL("memory " << hex(a) << ": RTL " << hex(got) << ", ISS " << hex(ref.iss.read_word(a)));
+    if (got != ref.iss.read_word(a))
+      FAIL("memory " << hex(a) << ": RTL " << hex(got) << ", ISS " << hex(ref.iss.read_word(a)));
   }
 }
 
@@ -201,8 +205,8 @@ TEST_CASE("random programs: core_system matches the ISS instruction by instructi
   const auto mem = random_image(seed, 1500);
   IssTrace ref;
   run_iss(ref, mem);
-  const auto dut = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId, "isa_random_" + std::to_string(index),
-                                        200'000, kData, kData + 0x480);
+  const auto dut = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId,
+                                        "isa_random_" + std::to_string(index), 200'000, kData, kData + 0x480);
   compare(ref, dut, "core_system", false);
 }
 

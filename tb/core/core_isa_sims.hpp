@@ -42,8 +42,8 @@ inline std::vector<uint32_t> image_words(const ElfImage& image) {
 }
 
 // Bare pipeline; grants with probability grant_percent; garbage read data whenever none is due.
-inline SimRun run_bare_core(std::vector<uint32_t> mem, uint32_t tohost_addr, uint32_t hart_id, int grant_percent,
-                            uint64_t seed, const std::string& waves, uint64_t max_cycles) {
+inline SimRun run_bare_core(std::vector<uint32_t> mem, uint32_t tohost_addr, uint32_t hart_id,
+                            int grant_percent, uint64_t seed, const std::string& waves, uint64_t max_cycles) {
   std::mt19937_64 rng(seed);
   auto chance = [&](int percent) { return static_cast<int>(rng() % 100) < percent; };
   Dut<Vcore> dut(test_waves(waves));
@@ -80,18 +80,23 @@ inline SimRun run_bare_core(std::vector<uint32_t> mem, uint32_t tohost_addr, uin
         while (lo < 3 && !(dut->data_be_o >> lo & 1u)) ++lo;
         out.stores.push_back({addr + lo, dut->data_wdata_o, dut->data_be_o});
         if (mmio) {
-          if ((addr & 0xfffu) == 0 && (dut->data_be_o & 1u)) out.console.push_back(char(dut->data_wdata_o & 0xffu));
+          if ((addr & 0xfffu) == 0 && (dut->data_be_o & 1u))
+            out.console.push_back(char(dut->data_wdata_o & 0xffu));
         } else {
           uint32_t& w = mem.at(addr >> 2);
           for (int b = 0; b < 4; ++b) {
-            if (dut->data_be_o >> b & 1u) w = (w & ~(0xffu << (8 * b))) | (dut->data_wdata_o & (0xffu << (8 * b)));
+            if (dut->data_be_o >> b & 1u)
+              w = (w & ~(0xffu << (8 * b))) | (dut->data_wdata_o & (0xffu << (8 * b)));
           }
           if (addr == tohost_addr && (dut->data_wdata_o & 1u)) out.tohost = dut->data_wdata_o;
         }
       } else {
         data_due = true;
         const uint32_t off = addr & 0xfffu;
-        data_word = !mmio ? mem.at(addr >> 2) : off == 4 ? hart_id : off == 8 ? static_cast<uint32_t>(dut.cycle()) : 0;
+        data_word = !mmio      ? mem.at(addr >> 2)
+                    : off == 4 ? hart_id
+                    : off == 8 ? static_cast<uint32_t>(dut.cycle())
+                               : 0;
       }
     }
     dut.tick();
@@ -134,7 +139,8 @@ inline SimRun run_core_system(const std::vector<uint32_t>& mem, uint32_t load_hi
     if (dut->console_valid_o) out.console.push_back(static_cast<char>(dut->console_data_o));
     if (dut->store_valid_o) {
       out.stores.push_back({dut->store_addr_o, dut->store_data_o, dut->store_be_o});
-      if ((dut->store_addr_o & ~3u) == tohost_addr && (dut->store_data_o & 1u)) out.tohost = dut->store_data_o;
+      if ((dut->store_addr_o & ~3u) == tohost_addr && (dut->store_data_o & 1u))
+        out.tohost = dut->store_data_o;
     }
   }
   dut->fetch_en_i = 0;

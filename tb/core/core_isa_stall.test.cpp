@@ -22,15 +22,16 @@ TEST_CASE("core ISA programs pass with random instruction and data grant stalls"
     const auto o = isa::run_bare_core(isa::image_words(image), *image.tohost, isa::kHartId, grant, seed,
                                       "isa_stall_" + name + "_" + std::to_string(grant), 400'000);
     INFO("isa program " << name << " with " << grant << "% grants: tohost " << o.tohost << " (check "
-                        << (o.tohost >> 1) << "), halted " << o.halted << " cause " << o.cause << " pc " << o.pc
-                        << ", " << o.cycles << " cycles");
+                        << (o.tohost >> 1) << "), halted " << o.halted << " cause " << o.cause << " pc "
+                        << o.pc << ", " << o.cycles << " cycles");
     CHECK(o.tohost == 1);
     CHECK_FALSE(o.halted);
   }
   for (const auto& prog : isa::halt_programs()) {
     const ElfImage image = load_elf(isa::isa_elf(prog.name));
-    const auto o = isa::run_bare_core(isa::image_words(image), *image.tohost, isa::kHartId, grant, seed,
-                                      std::string("isa_stall_") + prog.name + "_" + std::to_string(grant), 400'000);
+    const auto o =
+        isa::run_bare_core(isa::image_words(image), *image.tohost, isa::kHartId, grant, seed,
+                           std::string("isa_stall_") + prog.name + "_" + std::to_string(grant), 400'000);
     INFO("isa program " << prog.name << " with " << grant << "% grants");
     CHECK(o.halted);
     CHECK(o.tohost == 0);

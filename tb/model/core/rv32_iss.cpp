@@ -52,19 +52,54 @@ void Rv32Iss::take_trap(IssStep& s, uint32_t cause, uint32_t tval) {
 bool Rv32Iss::csr_access(uint32_t a, uint32_t op, uint32_t operand, bool write, uint32_t& old) {
   bool known = true;
   switch (a) {
-    case 0x300: old = (3u << 11) | (mpie_ ? 0x80u : 0u) | (mie_ ? 0x8u : 0u); break;
-    case 0x301: old = 0x40801100u; break;
-    case 0x304: case 0x344: case 0x320: old = 0; break;
-    case 0x305: old = mtvec_; break;
-    case 0x340: old = mscratch_; break;
-    case 0x341: old = mepc_; break;
-    case 0x342: old = mcause_; break;
-    case 0x343: old = mtval_; break;
-    case 0xB00: case 0xC00: case 0xB80: case 0xC80: old = 0; break;  // cycle counters: not modelled
-    case 0xB02: case 0xC02: old = static_cast<uint32_t>(instret_); break;
-    case 0xB82: case 0xC82: old = static_cast<uint32_t>(instret_ >> 32); break;
-    case 0xF11: case 0xF12: case 0xF13: old = 0; break;
-    case 0xF14: old = hart_id_; break;
+    case 0x300:
+      old = (3u << 11) | (mpie_ ? 0x80u : 0u) | (mie_ ? 0x8u : 0u);
+      break;
+    case 0x301:
+      old = 0x40801100u;
+      break;
+    case 0x304:
+    case 0x344:
+    case 0x320:
+      old = 0;
+      break;
+    case 0x305:
+      old = mtvec_;
+      break;
+    case 0x340:
+      old = mscratch_;
+      break;
+    case 0x341:
+      old = mepc_;
+      break;
+    case 0x342:
+      old = mcause_;
+      break;
+    case 0x343:
+      old = mtval_;
+      break;
+    case 0xB00:
+    case 0xC00:
+    case 0xB80:
+    case 0xC80:
+      old = 0;
+      break;  // cycle counters: not modelled
+    case 0xB02:
+    case 0xC02:
+      old = static_cast<uint32_t>(instret_);
+      break;
+    case 0xB82:
+    case 0xC82:
+      old = static_cast<uint32_t>(instret_ >> 32);
+      break;
+    case 0xF11:
+    case 0xF12:
+    case 0xF13:
+      old = 0;
+      break;
+    case 0xF14:
+      old = hart_id_;
+      break;
     default: {
       const uint32_t grp = a >> 5, idx = a & 31u;
       if ((grp == 0x58 || grp == 0x60) && idx >= 3) {  // mhpmcounterN / hpmcounterN
@@ -81,14 +116,33 @@ bool Rv32Iss::csr_access(uint32_t a, uint32_t op, uint32_t operand, bool write, 
   if ((a >> 10) == 3) return false;  // read-only CSR written
   const uint32_t v = op == 2 ? (old | operand) : op == 3 ? (old & ~operand) : operand;
   switch (a) {
-    case 0x300: mie_ = v & 0x8u; mpie_ = v & 0x80u; break;
-    case 0x305: mtvec_ = v & ~3u; break;
-    case 0x340: mscratch_ = v; break;
-    case 0x341: mepc_ = v & ~3u; break;
-    case 0x342: mcause_ = v; break;
-    case 0x343: mtval_ = v; break;
-    case 0xB02: instret_ = (instret_ & 0xffffffff00000000ull) | v; instret_ -= 1; break;
-    case 0xB82: instret_ = (instret_ & 0xffffffffull) | (uint64_t{v} << 32); instret_ -= 1; break;
+    case 0x300:
+      mie_ = v & 0x8u;
+      mpie_ = v & 0x80u;
+      break;
+    case 0x305:
+      mtvec_ = v & ~3u;
+      break;
+    case 0x340:
+      mscratch_ = v;
+      break;
+    case 0x341:
+      mepc_ = v & ~3u;
+      break;
+    case 0x342:
+      mcause_ = v;
+      break;
+    case 0x343:
+      mtval_ = v;
+      break;
+    case 0xB02:
+      instret_ = (instret_ & 0xffffffff00000000ull) | v;
+      instret_ -= 1;
+      break;
+    case 0xB82:
+      instret_ = (instret_ & 0xffffffffull) | (uint64_t{v} << 32);
+      instret_ -= 1;
+      break;
     default:
       if ((a >> 5) == 0x58 && (a & 31u) >= 3 && (a & 31u) < 8) hpm_[(a & 31u) - 3] = v;
       break;
@@ -115,18 +169,25 @@ IssStep Rv32Iss::step() {
   const uint32_t imm_i = static_cast<uint32_t>(sx(in >> 20, 12));
   const uint32_t imm_s = static_cast<uint32_t>(sx(((in >> 25) << 5) | ((in >> 7) & 31u), 12));
   const uint32_t imm_b = static_cast<uint32_t>(
-      sx(((in >> 31) << 12) | (((in >> 7) & 1u) << 11) | (((in >> 25) & 63u) << 5) | (((in >> 8) & 15u) << 1), 13));
+      sx(((in >> 31) << 12) | (((in >> 7) & 1u) << 11) | (((in >> 25) & 63u) << 5) | (((in >> 8) & 15u) << 1),
+         13));
   const uint32_t imm_j = static_cast<uint32_t>(sx(((in >> 31) << 20) | (((in >> 12) & 255u) << 12) |
-                                                     (((in >> 20) & 1u) << 11) | (((in >> 21) & 1023u) << 1),
-                                                 21));
+                                                      (((in >> 20) & 1u) << 11) | (((in >> 21) & 1023u) << 1),
+                                                  21));
   uint32_t next = pc_ + 4;
   bool wr = false;
   uint32_t val = 0;
   auto illegal = [&] { take_trap(s, 2, in); };
 
   switch (opc) {
-    case 0x37: wr = true; val = in & 0xfffff000u; break;
-    case 0x17: wr = true; val = pc_ + (in & 0xfffff000u); break;
+    case 0x37:
+      wr = true;
+      val = in & 0xfffff000u;
+      break;
+    case 0x17:
+      wr = true;
+      val = pc_ + (in & 0xfffff000u);
+      break;
     case 0x6f:
     case 0x67: {
       if (opc == 0x67 && f3 != 0) return illegal(), s;
@@ -140,13 +201,26 @@ IssStep Rv32Iss::step() {
     case 0x63: {
       bool taken;
       switch (f3) {
-        case 0: taken = a == b; break;
-        case 1: taken = a != b; break;
-        case 4: taken = static_cast<int32_t>(a) < static_cast<int32_t>(b); break;
-        case 5: taken = static_cast<int32_t>(a) >= static_cast<int32_t>(b); break;
-        case 6: taken = a < b; break;
-        case 7: taken = a >= b; break;
-        default: return illegal(), s;
+        case 0:
+          taken = a == b;
+          break;
+        case 1:
+          taken = a != b;
+          break;
+        case 4:
+          taken = static_cast<int32_t>(a) < static_cast<int32_t>(b);
+          break;
+        case 5:
+          taken = static_cast<int32_t>(a) >= static_cast<int32_t>(b);
+          break;
+        case 6:
+          taken = a < b;
+          break;
+        case 7:
+          taken = a >= b;
+          break;
+        default:
+          return illegal(), s;
       }
       if (taken) {
         if ((pc_ + imm_b) & 2u) return take_trap(s, 0, pc_ + imm_b), s;
@@ -172,7 +246,7 @@ IssStep Rv32Iss::step() {
           word = read_word(ea);
         }
         const uint32_t sh = word >> (8 * (ea & 3u));
-        val = size == 0 ? (f3 & 4u ? sh & 0xffu : static_cast<uint32_t>(sx(sh & 0xffu, 8)))
+        val = size == 0   ? (f3 & 4u ? sh & 0xffu : static_cast<uint32_t>(sx(sh & 0xffu, 8)))
               : size == 1 ? (f3 & 4u ? sh & 0xffffu : static_cast<uint32_t>(sx(sh & 0xffffu, 16)))
                           : sh;
         wr = true;
@@ -196,20 +270,35 @@ IssStep Rv32Iss::step() {
       const uint32_t sh = rs2;
       wr = true;
       switch (f3) {
-        case 0: val = a + imm_i; break;
-        case 2: val = static_cast<int32_t>(a) < static_cast<int32_t>(imm_i); break;
-        case 3: val = a < imm_i; break;
-        case 4: val = a ^ imm_i; break;
-        case 6: val = a | imm_i; break;
-        case 7: val = a & imm_i; break;
+        case 0:
+          val = a + imm_i;
+          break;
+        case 2:
+          val = static_cast<int32_t>(a) < static_cast<int32_t>(imm_i);
+          break;
+        case 3:
+          val = a < imm_i;
+          break;
+        case 4:
+          val = a ^ imm_i;
+          break;
+        case 6:
+          val = a | imm_i;
+          break;
+        case 7:
+          val = a & imm_i;
+          break;
         case 1:
           if (f7 != 0) return illegal(), s;
           val = a << sh;
           break;
         default:
-          if (f7 == 0) val = a >> sh;
-          else if (f7 == 0x20) val = static_cast<uint32_t>(static_cast<int32_t>(a) >> sh);
-          else return illegal(), s;
+          if (f7 == 0)
+            val = a >> sh;
+          else if (f7 == 0x20)
+            val = static_cast<uint32_t>(static_cast<int32_t>(a) >> sh);
+          else
+            return illegal(), s;
       }
       break;
     }
@@ -219,26 +308,58 @@ IssStep Rv32Iss::step() {
         const int64_t sa = static_cast<int32_t>(a), sb = static_cast<int32_t>(b);
         const uint64_t ua = a, ub = b;
         switch (f3) {
-          case 0: val = a * b; break;
-          case 1: val = static_cast<uint32_t>(static_cast<uint64_t>(sa * sb) >> 32); break;
-          case 2: val = static_cast<uint32_t>(static_cast<uint64_t>(sa * static_cast<int64_t>(ub)) >> 32); break;
-          case 3: val = static_cast<uint32_t>((ua * ub) >> 32); break;
-          case 4: val = b == 0 ? ~0u : (a == 0x80000000u && b == ~0u) ? a : static_cast<uint32_t>(sa / sb); break;
-          case 5: val = b == 0 ? ~0u : a / b; break;
-          case 6: val = b == 0 ? a : (a == 0x80000000u && b == ~0u) ? 0 : static_cast<uint32_t>(sa % sb); break;
-          default: val = b == 0 ? a : a % b; break;
+          case 0:
+            val = a * b;
+            break;
+          case 1:
+            val = static_cast<uint32_t>(static_cast<uint64_t>(sa * sb) >> 32);
+            break;
+          case 2:
+            val = static_cast<uint32_t>(static_cast<uint64_t>(sa * static_cast<int64_t>(ub)) >> 32);
+            break;
+          case 3:
+            val = static_cast<uint32_t>((ua * ub) >> 32);
+            break;
+          case 4:
+            val = b == 0 ? ~0u : (a == 0x80000000u && b == ~0u) ? a : static_cast<uint32_t>(sa / sb);
+            break;
+          case 5:
+            val = b == 0 ? ~0u : a / b;
+            break;
+          case 6:
+            val = b == 0 ? a : (a == 0x80000000u && b == ~0u) ? 0 : static_cast<uint32_t>(sa % sb);
+            break;
+          default:
+            val = b == 0 ? a : a % b;
+            break;
         }
       } else if (f7 == 0 || (f7 == 0x20 && (f3 == 0 || f3 == 5))) {
         const uint32_t sh = b & 31u;
         switch (f3) {
-          case 0: val = f7 ? a - b : a + b; break;
-          case 1: val = a << sh; break;
-          case 2: val = static_cast<int32_t>(a) < static_cast<int32_t>(b); break;
-          case 3: val = a < b; break;
-          case 4: val = a ^ b; break;
-          case 5: val = f7 ? static_cast<uint32_t>(static_cast<int32_t>(a) >> sh) : a >> sh; break;
-          case 6: val = a | b; break;
-          default: val = a & b; break;
+          case 0:
+            val = f7 ? a - b : a + b;
+            break;
+          case 1:
+            val = a << sh;
+            break;
+          case 2:
+            val = static_cast<int32_t>(a) < static_cast<int32_t>(b);
+            break;
+          case 3:
+            val = a < b;
+            break;
+          case 4:
+            val = a ^ b;
+            break;
+          case 5:
+            val = f7 ? static_cast<uint32_t>(static_cast<int32_t>(a) >> sh) : a >> sh;
+            break;
+          case 6:
+            val = a | b;
+            break;
+          default:
+            val = a & b;
+            break;
         }
       } else {
         return illegal(), s;

@@ -37,11 +37,11 @@ struct IssCommand {
 // What one step did.
 struct IssStep {
   uint32_t pc = 0;
-  uint32_t insn = 0;          // 0 for a fetch fault
-  bool trap = false;          // the instruction trapped (did not complete)
+  uint32_t insn = 0;  // 0 for a fetch fault
+  bool trap = false;  // the instruction trapped (did not complete)
   uint32_t cause = 0;
   uint32_t tval = 0;
-  bool halted = false;        // trap with mtvec == 0: the core stops
+  bool halted = false;  // trap with mtvec == 0: the core stops
   std::optional<IssStore> store;
   std::optional<IssCommand> command;
 };

@@ -23,7 +23,8 @@ IssRun run_iss(Rv32Iss& iss, const ElfImage& image, uint64_t max_steps = 200'000
   while (r.steps < max_steps && !iss.halted()) {
     r.last = iss.step();
     ++r.steps;
-    if (r.last.store && image.tohost && (r.last.store->addr & ~3u) == *image.tohost && (r.last.store->data & 1u)) {
+    if (r.last.store && image.tohost && (r.last.store->addr & ~3u) == *image.tohost &&
+        (r.last.store->data & 1u)) {
       r.tohost = r.last.store->data;
       break;
     }
@@ -67,10 +68,11 @@ TEST_CASE("ISS division corner cases follow the M extension", "[core][model]") {
   struct Case {
     uint32_t f3, a, b, want;
   };
-  const auto c = GENERATE(Case{4, 0x80000000u, 0xffffffffu, 0x80000000u}, Case{6, 0x80000000u, 0xffffffffu, 0},
-                          Case{4, 5, 0, 0xffffffffu}, Case{5, 5, 0, 0xffffffffu}, Case{6, 5, 0, 5},
-                          Case{7, 5, 0, 5}, Case{4, static_cast<uint32_t>(-7), 2, static_cast<uint32_t>(-3)},
-                          Case{6, static_cast<uint32_t>(-7), 2, static_cast<uint32_t>(-1)});
+  const auto c =
+      GENERATE(Case{4, 0x80000000u, 0xffffffffu, 0x80000000u}, Case{6, 0x80000000u, 0xffffffffu, 0},
+               Case{4, 5, 0, 0xffffffffu}, Case{5, 5, 0, 0xffffffffu}, Case{6, 5, 0, 5}, Case{7, 5, 0, 5},
+               Case{4, static_cast<uint32_t>(-7), 2, static_cast<uint32_t>(-3)},
+               Case{6, static_cast<uint32_t>(-7), 2, static_cast<uint32_t>(-1)});
   const uint32_t op = 0x02000033u | (c.f3 << 12) | (3u << 7) | (1u << 15) | (2u << 20);  // op x3, x1, x2
   // lw x1 / lw x2 load the operands, then the operation, then sw x3, 0x100(x0).
   Rv32Iss run(4096);
