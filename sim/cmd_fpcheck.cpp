@@ -23,7 +23,8 @@ int run_fpcheck(const FpcheckOptions& o) {
     std::cout << "(" << rep.failed - static_cast<long>(rep.failures.size())
               << " more mismatches not shown)\n";
   }
-  std::cout << "fpcheck " << o.op << ": " << rep.passed << " passed, " << rep.failed << " failed\n";
+  std::cout << "fpcheck: " << o.op << " vectors from " << o.file << " through the RTL\n";
+  std::cout << rep.passed << " passed, " << rep.failed << " failed\n";
   return rep.failed == 0 ? 0 : 1;
 }
 
