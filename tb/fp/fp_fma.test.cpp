@@ -109,7 +109,7 @@ TEST_CASE("fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[f
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_bf16"));
   dut.reset();
   for (uint32_t e = 0; e < 256; ++e) {
-    for (int i = 0; i < 256; ++i) {
+    for (int i = 0; i < 1024; ++i) {
       const uint32_t a = bf16_to_f32(static_cast<uint16_t>((gen.u32() & 0x807F) | (e << 7)));
       const uint32_t b = bf16_to_f32(static_cast<uint16_t>(gen.u32()));
       const uint32_t c = (i % 4 == 0) ? (gen.u32() & 0x80000000u) : gen.any();
