@@ -57,12 +57,17 @@ std::vector<uint32_t> edges(bool narrow) {
 }
 
 template <class V>
-void run_directed(nd::Dut<V>& dut, bool narrow) {
+long run_directed(nd::Dut<V>& dut, bool narrow) {
   const auto ab = edges(narrow);
   const auto c = edges(false);
+  long checked = 0;
   for (uint32_t a : ab)
     for (uint32_t b : ab)
-      for (uint32_t x : c) check_one(dut, a, b, x, 0);
+      for (uint32_t x : c) {
+        check_one(dut, a, b, x, 0);
+        ++checked;
+      }
+  return checked;
 }
 
 template <class V>
@@ -82,13 +87,13 @@ long run_random(nd::Dut<V>& dut, int sig_bits, long n, uint64_t seed) {
 TEST_CASE("fp_fma SigW=8: directed edge cases", "[fp][unit]") {
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_directed"));
   dut.reset();
-  run_directed(dut, true);
+  CHECK(run_directed(dut, true) == 32 * 32 * 50);
 }
 
 TEST_CASE("fp_fma SigW=24: directed edge cases", "[fp][unit]") {
   nd::Dut<Vfp_fma_f32> dut(nd::test_waves("fp_fma_f32_directed"));
   dut.reset();
-  run_directed(dut, false);
+  CHECK(run_directed(dut, false) == 50 * 50 * 50);
 }
 
 TEST_CASE("fp_fma SigW=8: 10^5 random triples", "[fp][unit]") {
@@ -108,14 +113,17 @@ TEST_CASE("fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[f
   OperandGen gen(seed);
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_bf16"));
   dut.reset();
+  long checked = 0;
   for (uint32_t e = 0; e < 256; ++e) {
     for (int i = 0; i < 1024; ++i) {
       const uint32_t a = bf16_to_f32(static_cast<uint16_t>((gen.u32() & 0x807F) | (e << 7)));
       const uint32_t b = bf16_to_f32(static_cast<uint16_t>(gen.u32()));
       const uint32_t c = (i % 4 == 0) ? (gen.u32() & 0x80000000u) : gen.any();
       check_one(dut, a, b, c, seed);
+      ++checked;
     }
   }
+  CHECK(checked == 256 * 1024);
 }
 
 TEST_CASE("fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][unit]") {
@@ -123,6 +131,7 @@ TEST_CASE("fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][un
   OperandGen gen(seed);
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_cfp8"));
   dut.reset();
+  long checked = 0;
   for (Cfp8Format fmt : {Cfp8Format::kE4M3, Cfp8Format::kE5M2}) {
     for (int bias = 0; bias <= kCfp8MaxBias; ++bias) {
       const int bias_b = gen.uniform(0, kCfp8MaxBias);  // A and B streams carry their own biases
@@ -131,9 +140,11 @@ TEST_CASE("fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][un
         const uint32_t b = cfp8_to_f32(static_cast<uint8_t>(gen.u32()), fmt, bias_b);
         const uint32_t c = (i % 3 == 0) ? (gen.u32() & 0x80000000u) : gen.any();
         check_one(dut, a, b, c, seed);
+        ++checked;
       }
     }
   }
+  CHECK(checked == 2 * 64 * 300);
 }
 
 TEST_CASE("fp_fma: 10^7 random triples per variant", "[fp][fma][.slow]") {
