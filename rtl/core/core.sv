@@ -7,8 +7,8 @@
 // result of the load right ahead of it. Details in docs/core.md.
 //
 // Interfaces (all synchronous to clk_i):
-// - Instruction port: instr_req_o/instr_addr_o are held by the core until instr_gnt_i; instr_rdata_i
-//   carries the word in the cycle after the grant.
+// - Instruction port (core_fetch): instr_req_o/instr_addr_o may change before instr_gnt_i (a redirect
+//   wins); instr_rdata_i carries the word in the cycle after the grant.
 // - Data port: data_req_o with we/be/addr/wdata, held until data_gnt_i; data_rdata_i carries the
 //   read word in the cycle after the grant (byte enables apply to writes; reads return the word).
 //   The core only issues accesses inside the SRAM (0..SramBytes-1) or the MMIO window; anything else
@@ -63,12 +63,9 @@ module core import core_pkg::*; #(
   // ---------------------------------------------------------------------------------------------
   // Declarations
   // ---------------------------------------------------------------------------------------------
-  // fetch / decode state
-  logic [31:0] f_last_q, f_last_d;   // address presented to the instruction port last cycle
-  logic        f_adv_q, f_adv_d;     // ... and it was fetched (the sequential pc moves on)
-  logic [31:0] f_seq;
-  logic        d_valid_q, d_valid_d, d_live_q, d_live_d, d_fault_q, d_fault_d;
-  logic [31:0] d_pc_q, d_pc_d, d_buf_q, d_buf_d;
+  // decode stage contents (held in core_fetch)
+  logic        d_valid, d_fault;
+  logic [31:0] d_pc;
   // execute / writeback state
   ex_stage_t   e_q, e_d;
   logic [31:0] e_rs1_q, e_rs1_d, e_rs2_q, e_rs2_d;
@@ -84,11 +81,7 @@ module core import core_pkg::*; #(
   logic [31:0] d_insn;
   decoded_t    d_dec;
   logic [31:0] d_rs1_val, d_rs2_val, d_target;
-  logic        d_predict, load_use, d_to_e, d_free, d_redirect;
-
-  // fetch
-  logic        run, fetch_want, fetch_fault, fetch_ok;
-  logic [31:0] fetch_addr;
+  logic        d_predict, load_use, d_to_e, d_redirect;
 
   // execute
   decoded_t    ed;
@@ -111,10 +104,21 @@ module core import core_pkg::*; #(
   logic [NUM_HPM-1:0] hpm_event;
 
   // ---------------------------------------------------------------------------------------------
-  // D: decode, register read, prediction
+  // F and the decode instruction register
   // ---------------------------------------------------------------------------------------------
-  assign d_insn = d_fault_q ? 32'h0 : (d_live_q ? instr_rdata_i : d_buf_q);
+  core_fetch #(.SramBytes(SramBytes)) u_fetch (
+    .clk_i, .rst_ni,
+    .run_i(fetch_en_i && !halted_q && !halting),
+    .redirect_i(e_redirect), .redirect_pc_i(e_redirect_pc),
+    .predict_i(d_redirect), .predict_pc_i(d_target),
+    .advance_i(d_to_e), .flush_i(e_flush),
+    .instr_req_o, .instr_addr_o, .instr_gnt_i, .instr_rdata_i,
+    .d_valid_o(d_valid), .d_pc_o(d_pc), .d_insn_o(d_insn), .d_fault_o(d_fault)
+  );
 
+  // ---------------------------------------------------------------------------------------------
+  // D: decode, register read, prediction, load-use hazard
+  // ---------------------------------------------------------------------------------------------
   core_decode u_decode (.insn_i(d_insn), .dec_o(d_dec));
 
   core_regfile u_regfile (
@@ -125,49 +129,16 @@ module core import core_pkg::*; #(
   );
 
   // Static prediction: jal and backward branches are taken (fetch redirected from D).
-  assign d_target  = d_pc_q + d_dec.imm;
-  assign d_predict = !d_fault_q && !d_dec.illegal && !d_target[1]
+  assign d_target  = d_pc + d_dec.imm;
+  assign d_predict = !d_fault && !d_dec.illegal && !d_target[1]
                      && (d_dec.is_jal || (d_dec.is_branch && d_dec.imm[31]));
 
   assign load_use = e_q.valid && e_q.dec.is_load && e_q.dec.rd_we && (e_q.dec.rd != '0)
                     && ((d_dec.rs1_used && d_dec.rs1 == e_q.dec.rd)
                         || (d_dec.rs2_used && d_dec.rs2 == e_q.dec.rd));
 
-  assign d_to_e     = d_valid_q && (!e_q.valid || !e_stall) && !load_use && !e_flush;
-  assign d_free     = !d_valid_q || d_to_e || e_flush;
+  assign d_to_e     = d_valid && (!e_q.valid || !e_stall) && !load_use && !e_flush;
   assign d_redirect = d_to_e && d_predict;
-
-  // ---------------------------------------------------------------------------------------------
-  // F: next fetch address (redirects from E win over D), request when D has room
-  // ---------------------------------------------------------------------------------------------
-  assign run         = fetch_en_i && !halted_q && !halting;
-  // The sequential address is incremented from a register, off the redirect paths.
-  assign f_seq       = f_adv_q ? f_last_q + 32'd4 : f_last_q;
-  assign fetch_addr  = e_redirect ? e_redirect_pc : (d_redirect ? d_target : f_seq);
-  assign fetch_fault = {1'b0, fetch_addr} >= 33'(SramBytes);
-  assign fetch_want  = run && d_free;
-  assign instr_req_o  = fetch_want && !fetch_fault;
-  assign instr_addr_o = fetch_addr;
-  assign fetch_ok     = fetch_want && (fetch_fault || instr_gnt_i);
-
-  always_comb begin
-    f_last_d  = fetch_addr;
-    f_adv_d   = fetch_ok;
-    d_valid_d = 1'b0;
-    d_pc_d    = d_pc_q;
-    d_live_d  = 1'b0;
-    d_fault_d = d_fault_q;
-    d_buf_d   = d_buf_q;
-    if (d_valid_q && !d_free) begin
-      d_valid_d = 1'b1;           // hold; keep the word once the memory output moves on
-      d_buf_d   = d_insn;
-    end else if (fetch_ok) begin
-      d_valid_d = 1'b1;
-      d_pc_d    = fetch_addr;
-      d_live_d  = !fetch_fault;
-      d_fault_d = fetch_fault;
-    end
-  end
 
   // ---------------------------------------------------------------------------------------------
   // E: operands with forwarding from W
@@ -319,7 +290,7 @@ module core import core_pkg::*; #(
   // performance events
   always_comb begin
     hpm_event               = '0;
-    hpm_event[HPM_LOAD_USE] = d_valid_q && load_use && !e_flush;
+    hpm_event[HPM_LOAD_USE] = d_valid && load_use && !e_flush;
     hpm_event[HPM_REDIRECT] = e_redirect;
     hpm_event[HPM_UNIT]     = e_q.valid && !e_trap && (cmd_stall || wait_stall);
     hpm_event[HPM_DIV]      = e_q.valid && !e_trap && div_stall;
@@ -335,9 +306,9 @@ module core import core_pkg::*; #(
     e_rs2_d = fwd_b;
     if (d_to_e) begin
       e_d.valid       = 1'b1;
-      e_d.pc          = d_pc_q;
+      e_d.pc          = d_pc;
       e_d.insn        = d_insn;
-      e_d.fetch_fault = d_fault_q;
+      e_d.fetch_fault = d_fault;
       e_d.pred_taken  = d_predict;
       e_d.dec         = d_dec;
       e_rs1_d         = d_rs1_val;
@@ -370,13 +341,6 @@ module core import core_pkg::*; #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      f_last_q     <= '0;
-      f_adv_q      <= 1'b0;
-      d_valid_q    <= 1'b0;
-      d_live_q     <= 1'b0;
-      d_fault_q    <= 1'b0;
-      d_pc_q       <= '0;
-      d_buf_q      <= '0;
       e_q          <= '0;
       e_rs1_q      <= '0;
       e_rs2_q      <= '0;
@@ -389,13 +353,6 @@ module core import core_pkg::*; #(
       mxu_acc_q    <= 1'b0;
       dma_acc_q    <= 1'b0;
     end else begin
-      f_last_q     <= f_last_d;
-      f_adv_q      <= f_adv_d;
-      d_valid_q    <= d_valid_d;
-      d_live_q     <= d_live_d;
-      d_fault_q    <= d_fault_d;
-      d_pc_q       <= d_pc_d;
-      d_buf_q      <= d_buf_d;
       e_q          <= e_d;
       e_rs1_q      <= e_rs1_d;
       e_rs2_q      <= e_rs2_d;
@@ -427,7 +384,6 @@ module core import core_pkg::*; #(
   // ---------------------------------------------------------------------------------------------
   `ND_ASSERT_KNOWN(InstrReqKnown_A, instr_req_o)
   `ND_ASSERT_KNOWN(DataReqKnown_A, data_req_o)
-  `ND_ASSERT(InstrAddrAligned_A, instr_req_o |-> (instr_addr_o[1:0] == 2'b00))
   `ND_ASSERT(InstrReqInSram_A, instr_req_o |-> ({1'b0, instr_addr_o} < 33'(SramBytes)))
   // A pending data request is held unchanged until granted.
   `ND_ASSERT(DataReqHeld_A, (data_req_o && !data_gnt_i) |=>

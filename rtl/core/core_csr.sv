@@ -109,8 +109,9 @@ module core_csr import core_pkg::*; (
     mcause_d   = mcause_q;
     mtval_d    = mtval_q;
     mcycle_d   = mcycle_q + 64'd1;
-    minstret_d = minstret_q + {63'd0, instret_i};
-    for (int unsigned i = 0; i < NUM_HPM; i++) hpm_d[i] = hpm_q[i] + {31'd0, hpm_event_i[i]};
+    // Increment off the flops, then select: the late event signals only drive the final mux.
+    minstret_d = instret_i ? minstret_q + 64'd1 : minstret_q;
+    for (int unsigned i = 0; i < NUM_HPM; i++) hpm_d[i] = hpm_event_i[i] ? hpm_q[i] + 32'd1 : hpm_q[i];
 
     if (we) begin
       case (csr_addr_i)
