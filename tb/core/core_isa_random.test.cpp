@@ -77,6 +77,15 @@ struct Gen {
     } else if (k < 70) {  // M: multiplies often, divides less (they take 34 cycles)
       const uint32_t f3 = pick(3) ? pick(4) : 4 + pick(4);
       code.push_back(r_type(1, src(), src(), f3, dst(), 0x33));
+    } else if (k < 72) {  // CSR instructions on read-write CSRs, and reads of minstret / mhartid / misa
+      static const uint32_t rw[] = {0x340, 0x343, 0x342, 0x341, 0x305};
+      static const uint32_t ro[] = {0xB02, 0xC02, 0xF14, 0x301, 0xB82};
+      const uint32_t f3 = 1 + pick(3) + (pick(2) ? 4u : 0u);
+      if (pick(3) == 0) {
+        code.push_back(i_type(static_cast<int32_t>(ro[pick(5)] << 20) >> 20, 0, 2, dst(), 0x73));  // csrr
+      } else {
+        code.push_back(i_type(static_cast<int32_t>(rw[pick(5)] << 20) >> 20, src(), f3, dst(), 0x73));
+      }
     } else if (k < 73) {
       code.push_back(pick(2) ? lui(dst(), static_cast<uint32_t>(rng()))
                              : (lui(dst(), static_cast<uint32_t>(rng())) & ~0x7fu) | 0x17u);
