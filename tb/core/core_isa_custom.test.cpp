@@ -47,7 +47,7 @@ void load_image(nd::Dut<Vcore_system>& dut, const ElfImage& image) {
 
 }  // namespace
 
-TEST_CASE("custom-0/custom-1 commands reach the MXU and DMA queues; waits wait", "[core][isa]") {
+TEST_CASE("custom-0/custom-1 commands reach the MXU and DMA queues, and the waits wait", "[core][isa]") {
   const auto ready_percent = GENERATE(100, 50, 10);
   const ElfImage image = load_elf(isa::isa_elf("custom"));
   REQUIRE(image.tohost);
