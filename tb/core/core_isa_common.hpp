@@ -21,7 +21,7 @@ struct PassProgram {
 inline const std::vector<PassProgram>& pass_programs() {
   static const std::vector<PassProgram> kList = {
       {"alu", ""},     {"branch", ""}, {"jump", ""}, {"loadstore", ""},      {"muldiv", ""},
-      {"hazards", ""}, {"csr", ""},    {"trap", ""}, {"mmio", "nanodojo\n"},
+      {"hazards", ""}, {"csr", ""},    {"trap", ""}, {"mmio", "nanodojo\n"}, {"fence", ""},
   };
   return kList;
 }
