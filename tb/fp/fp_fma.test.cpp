@@ -96,6 +96,17 @@ TEST_CASE("fp_fma SigW=24: directed edge cases", "[fp][unit]") {
   CHECK(run_directed(dut, false) == 50 * 50 * 50);
 }
 
+TEST_CASE("fp_fma SigW=8: a multiplicand with low fraction bits trips NarrowOperandA_A", "[fp][unit]") {
+  nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_assert"));
+  dut->a_i = 0x3F800000u;
+  dut->b_i = 0x3F800000u;
+  dut->c_i = 0;
+  dut.reset();
+  dut.tick();              // a legal case passes
+  dut->a_i = 0x3F800001u;  // 1 + 2^-23 is not a BF16 / CFP8 value
+  CHECK_THROWS_AS(dut.tick(), nd::SimError);
+}
+
 TEST_CASE("fp_fma SigW=8: 10^5 random triples", "[fp][unit]") {
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_random"));
   dut.reset();
