@@ -231,3 +231,20 @@ TEST_CASE("random programs: the bare pipeline under random grant stalls matches 
                                       "isa_random_stall_" + std::to_string(index), 400'000);
   compare(ref, dut, "core with " + std::to_string(grant) + "% grants", true);
 }
+
+TEST_CASE("random programs soak: 200 longer programs on core_system and on the stalled pipeline",
+          "[core][isa][.slow]") {
+  const auto index = GENERATE(range(0, 200));
+  const uint64_t seed = nd::test_seed() * 15485863u + static_cast<uint64_t>(index);
+  const int grant = 20 + static_cast<int>(seed % 70);
+  INFO("program seed " << seed << ", grant probability " << grant << "%");
+  const auto mem = random_image(seed, 4000);
+  IssTrace ref;
+  run_iss(ref, mem);
+  const auto sys = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId,
+                                        "isa_soak_" + std::to_string(index), 500'000, kData, kData + 0x480);
+  compare(ref, sys, "core_system", false);
+  const auto bare = isa::run_bare_core(mem, kTohost, isa::kHartId, grant, seed,
+                                       "isa_soak_stall_" + std::to_string(index), 1'000'000);
+  compare(ref, bare, "core with " + std::to_string(grant) + "% grants", true);
+}
