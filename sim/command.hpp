@@ -29,7 +29,8 @@ using CommandSetup = std::function<Command(CLI::App&)>;
 bool register_command(CommandSetup setup);
 std::vector<CommandSetup>& command_setups();
 
-// Adds --waves FILE, --waves-from, --waves-to and --waves-depth to a subcommand.
+// Adds --waves FILE, --waves-from, --waves-to, --waves-depth, --waves-scope and --waves-on-fail N to a
+// subcommand (see docs/waves.md); main() handles --waves-on-fail for every command that uses these.
 void add_wave_options(CLI::App* sub, WaveOptions& waves);
 
 }  // namespace nd

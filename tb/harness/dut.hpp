@@ -12,7 +12,6 @@
 #pragma once
 
 #include <verilated.h>
-#include <verilated_fst_c.h>
 
 #include <cstdint>
 #include <memory>
@@ -20,6 +19,7 @@
 
 #include "errors.hpp"
 #include "options.hpp"
+#include "waves.hpp"
 
 namespace nd {
 
@@ -33,11 +33,7 @@ class Dut {
     ctx_->randSeed(static_cast<int>(seed & 0x7fffffff));
     if (waves_.enabled()) ctx_->traceEverOn(true);
     model_ = std::make_unique<V>(ctx_.get(), "TOP");
-    if (waves_.enabled()) {
-      trace_ = std::make_unique<VerilatedFstC>();
-      model_->trace(trace_.get(), waves_.depth > 0 ? waves_.depth : 99);
-      trace_->open(waves_.path.c_str());
-    }
+    if (waves_.enabled()) trace_ = std::make_unique<WaveFile>(*model_, *ctx_, waves_);
     model_->clk_i = 0;
     model_->rst_ni = 0;
     eval();
@@ -47,7 +43,7 @@ class Dut {
   Dut& operator=(const Dut&) = delete;
 
   ~Dut() {
-    if (trace_) trace_->close();
+    trace_.reset();  // closes the file (converting it when VCD was asked for)
     model_->final();
   }
 
@@ -64,6 +60,7 @@ class Dut {
     model_->clk_i = 0;
     eval();
     ++cycle_;
+    last_cycle() = cycle_;
   }
 
   void ticks(uint64_t n) {
@@ -92,7 +89,7 @@ class Dut {
   // Evaluates the model at the current time and dumps the trace (inside the wave window).
   void eval() {
     model_->eval();
-    if (trace_ && cycle_ >= waves_.from && cycle_ <= waves_.to) trace_->dump(ctx_->time());
+    if (trace_) trace_->dump(cycle_, ctx_->time());
     ctx_->timeInc(1);
     if (ctx_->gotError()) throw SimError(cycle_, "RTL assertion failed (see the %Error line above)");
     if (ctx_->gotFinish()) throw SimError(cycle_, "RTL called $finish");
@@ -102,7 +99,7 @@ class Dut {
   WaveOptions waves_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<V> model_;
-  std::unique_ptr<VerilatedFstC> trace_;
+  std::unique_ptr<WaveFile> trace_;
   uint64_t cycle_ = 0;
 };
 

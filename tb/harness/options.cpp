@@ -22,12 +22,15 @@ std::string file_stem(const std::string& name) {
 WaveOptions test_waves(const std::string& name) {
   const TestOptions& o = test_options();
   WaveOptions w;
-  if (o.waves_dir.empty()) return w;
+  if (o.waves_dir.empty() || o.waves_on_fail > 0) return w;
   std::filesystem::create_directories(o.waves_dir);
-  w.path = (std::filesystem::path(o.waves_dir) / (file_stem(name) + ".fst")).string();
+  w.path =
+      (std::filesystem::path(o.waves_dir) / (file_stem(name) + (o.waves_format == "vcd" ? ".vcd" : ".fst")))
+          .string();
   w.from = o.waves_from;
   w.to = o.waves_to;
   w.depth = o.waves_depth;
+  w.scope = o.waves_scope;
   return w;
 }
 

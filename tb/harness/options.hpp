@@ -7,13 +7,17 @@
 
 namespace nd {
 
-// Which waves to write. Empty path = no waves. Cycles in [from, to] are dumped; depth 0 dumps the whole
-// hierarchy, depth d the top d levels of scopes.
+// Which waves to write (see waves.hpp and docs/waves.md). Empty path = no waves; a path ending in .vcd is
+// written as VCD, anything else as FST. Cycles in [from, to] are dumped; scope limits the hierarchy to one or
+// more comma-separated scopes ("TOP.noc_router.u_alloc"); depth 0 dumps everything below the scope (or the
+// top), depth d only d levels. on_fail > 0: the simulator writes the last on_fail cycles of a failing run.
 struct WaveOptions {
   std::string path;
   uint64_t from = 0;
   uint64_t to = std::numeric_limits<uint64_t>::max();
   int depth = 0;
+  std::string scope;
+  uint64_t on_fail = 0;
 
   bool enabled() const { return !path.empty(); }
 };
@@ -25,6 +29,10 @@ struct TestOptions {
   uint64_t waves_from = 0;
   uint64_t waves_to = std::numeric_limits<uint64_t>::max();
   int waves_depth = 0;
+  std::string waves_scope;
+  std::string waves_format = "fst";  // fst or vcd
+  uint64_t waves_on_fail = 0;  // --waves-on-fail N: no waves while running; a failing test is re-run for them
+  std::string program;         // path of the running test binary (for that re-run)
 };
 
 TestOptions& test_options();
