@@ -47,7 +47,7 @@ def table(reports, absent):
     head = ["block", "params", "generic cells", "flops", "levels", "osu018 cells", "area (mm²)",
             "critical path (ns)"]
     head += [f"slack @ {c} {periods[c]:g} ns" for c in corners]
-    head += ["fmax osu018 (MHz)", "status"]
+    head += ["fmax est. osu018 (MHz)", "status"]
     rows = []
     for r in reports:
         params = " ".join(f"{k}={v}" for k, v in r.get("params", {}).items()) or "defaults"

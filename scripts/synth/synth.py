@@ -76,7 +76,7 @@ def yosys_script(block, out: Path, liberty, period_ps) -> str:
             "opt_clean -purge",
             f"tee -q -o {o}/stat_mapped.json stat -json -liberty {lib}",
             "check -assert",
-            f"write_verilog -noattr -noexpr -nohex -nodec {o}/mapped.v",
+            f"write_verilog -noattr -noexpr -nohex -nodec -simple-lhs {o}/mapped.v",
         ]
     return "; ".join(c for c in s if c)
 

@@ -21,6 +21,8 @@ void rerun_for_waves(const std::string& test_name);  // waves_on_fail.cpp
 }
 
 namespace {
+std::string running_test_name() { return Catch::getResultCapture().getCurrentTestName(); }
+
 struct WavesOnFail : Catch::TestEventListenerBase {
   using TestEventListenerBase::TestEventListenerBase;
   void testCaseEnded(const Catch::TestCaseStats& stats) override {
@@ -52,6 +54,7 @@ int main(int argc, char* argv[]) {
   char self[PATH_MAX];
   const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (n > 0) o.program.assign(self, static_cast<std::size_t>(n));
+  nd::current_test_name() = running_test_name;
   const auto& cfg = session.configData();
   const bool listing = cfg.listTests || cfg.listTestNamesOnly || cfg.listTags || cfg.listReporters;
   if (!listing) std::cout << "nanodojo tests: seed " << o.seed << std::endl;

@@ -4,6 +4,8 @@
 // - The top has inputs clk_i and rst_ni (asynchronous, active low).
 // - tick() = rising edge, then falling edge. Drive inputs after tick() returns (i.e. while the clock is
 //   low); read outputs after tick() returns. cycle() counts completed ticks.
+// - Waves: as `waves` asks (waves.hpp); by default, in a test run with --waves DIR, one file per test case
+//   named after it (default_waves()), so `make waves TEST=...` works for every test.
 // - Every wait is bounded: wait_until() throws nd::SimError when its cycle limit runs out.
 // - An RTL assertion ($error/$fatal from SVA) makes the next eval throw nd::SimError, so the test that
 //   caused it fails.
@@ -26,7 +28,7 @@ namespace nd {
 template <class V>
 class Dut {
  public:
-  explicit Dut(const WaveOptions& waves = {}, uint64_t seed = test_seed()) : waves_(waves) {
+  explicit Dut(const WaveOptions& waves = default_waves(), uint64_t seed = test_seed()) : waves_(waves) {
     ctx_ = std::make_unique<VerilatedContext>();
     ctx_->fatalOnError(false);  // assertion failures are reported through gotError() -> SimError
     ctx_->randReset(2);         // uninitialized state gets seeded random values, not zeros

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <map>
 
 namespace nd {
 
@@ -32,6 +33,20 @@ WaveOptions test_waves(const std::string& name) {
   w.depth = o.waves_depth;
   w.scope = o.waves_scope;
   return w;
+}
+
+std::string (*&current_test_name())() {
+  static std::string (*fn)() = nullptr;
+  return fn;
+}
+
+WaveOptions default_waves() {
+  if (!current_test_name() || test_options().waves_dir.empty()) return {};
+  static std::map<std::string, int> used;
+  std::string name = current_test_name()();
+  const int n = ++used[name];
+  if (n > 1) name += "_" + std::to_string(n);
+  return test_waves(name);
 }
 
 }  // namespace nd

@@ -44,6 +44,13 @@ inline uint64_t test_seed() { return test_options().seed; }
 // sanitized into a file name; pass GENERATE values in it so runs do not overwrite each other.
 WaveOptions test_waves(const std::string& name);
 
+// Waves for a Dut built without explicit WaveOptions: inside a test binary run with --waves DIR, a file named
+// after the running test case (a second Dut in the same test case gets "_2", and so on); otherwise none.
+WaveOptions default_waves();
+
+// Set by the test main: returns the name of the running test case.
+std::string (*&current_test_name())();
+
 // Turns any string into a portable file name stem.
 std::string file_stem(const std::string& name);
 
