@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "errors.hpp"
+#include "waves.hpp"
 
 namespace nd {
 
@@ -44,30 +45,45 @@ static WaveOptions* wave_options_of(CLI::App* sub) {
   return nullptr;
 }
 
-// --waves-on-fail: the first run writes no waves; a SimError at cycle C re-runs the command (runs are
-// deterministic for a seed) dumping cycles [C - N, C] into the wave file.
+// --waves-on-fail N: the first run writes no waves. When it fails (nd::SimError, or exit status 1 such as a
+// watchdog or a failed check), the command runs again with the same seed (runs are deterministic for a seed)
+// dumping the Dut's last N cycles before the failure into --waves FILE (default <command>-fail.fst).
+static void rerun_for_waves(const Command& c, WaveOptions& w, const std::string& path,
+                            const std::string& what) {
+  const uint64_t cycle = last_cycle() > 0 ? last_cycle() : 1;  // the Dut's own cycle count
+  w.path = path;
+  w.fail_cycle = cycle;
+  w.to = cycle;
+  w.from = cycle > w.on_fail ? cycle - w.on_fail : 0;
+  std::cerr << "nanodojo: " << what << "; re-running with the same seed to write cycles " << w.from << ".."
+            << w.to << " to " << path << std::endl;
+  int rc = 1;
+  try {
+    rc = c.run();
+  } catch (const SimError&) {
+    rc = 1;
+  }
+  if (rc != 0) {
+    std::cerr << "nanodojo: waves of the failure: " << path << "\n";
+  } else {
+    std::cerr << "nanodojo: the re-run did not fail; " << path << " holds the same cycles of the re-run\n";
+  }
+}
+
 static int run_with_waves_on_fail(const Command& c) {
   WaveOptions* w = wave_options_of(c.sub);
   if (!w || w->on_fail == 0) return c.run();
   const std::string path = w->path.empty() ? c.sub->get_name() + "-fail.fst" : w->path;
   w->path.clear();
+  int rc = 0;
   try {
-    return c.run();
+    rc = c.run();
   } catch (const SimError& e) {
-    w->path = path;
-    w->to = e.cycle();
-    w->from = e.cycle() > w->on_fail ? e.cycle() - w->on_fail : 0;
-    std::cerr << "nanodojo: cycle " << e.cycle() << " failed; re-running with the same seed to write cycles "
-              << w->from << ".." << w->to << " to " << path << "\n";
-    try {
-      c.run();
-      std::cerr << "nanodojo: the re-run did not fail; " << path << " holds its cycles " << w->from << ".."
-                << w->to << "\n";
-    } catch (const SimError&) {
-      std::cerr << "nanodojo: waves of the failure: " << path << "\n";
-    }
+    rerun_for_waves(c, *w, path, "cycle " + std::to_string(e.cycle()) + " failed");
     throw;
   }
+  if (rc == 1) rerun_for_waves(c, *w, path, "the run failed (exit status 1)");
+  return rc;
 }
 
 }  // namespace nd

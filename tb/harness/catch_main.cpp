@@ -44,7 +44,8 @@ int main(int argc, char* argv[]) {
       Opt(o.waves_depth, "levels")["--waves-depth"]("hierarchy levels dumped (0 = all)") |
       Opt(o.waves_scope, "scope")["--waves-scope"]("dump only this scope (comma-separated list)") |
       Opt(o.waves_format, "fst|vcd")["--waves-format"]("wave file format (default fst)") |
-      Opt(o.waves_on_fail, "cycles")["--waves-on-fail"]("re-run a failing test writing its last N cycles");
+      Opt(o.waves_on_fail, "cycles")["--waves-on-fail"]("re-run a failing test writing its last N cycles") |
+      Opt(o.waves_fail_cycle, "cycle")["--waves-fail-cycle"]("(set by that re-run) cycle of the failure");
   session.cli(cli);
   if (int rc = session.applyCommandLine(argc, argv); rc != 0) return 2;
   if (o.waves_format != "fst" && o.waves_format != "vcd") {

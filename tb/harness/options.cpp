@@ -23,7 +23,7 @@ std::string file_stem(const std::string& name) {
 WaveOptions test_waves(const std::string& name) {
   const TestOptions& o = test_options();
   WaveOptions w;
-  if (o.waves_dir.empty() || o.waves_on_fail > 0) return w;
+  if (o.waves_dir.empty() || (o.waves_on_fail > 0 && o.waves_fail_cycle == 0)) return w;
   std::filesystem::create_directories(o.waves_dir);
   w.path =
       (std::filesystem::path(o.waves_dir) / (file_stem(name) + (o.waves_format == "vcd" ? ".vcd" : ".fst")))
@@ -32,6 +32,10 @@ WaveOptions test_waves(const std::string& name) {
   w.to = o.waves_to;
   w.depth = o.waves_depth;
   w.scope = o.waves_scope;
+  if (o.waves_fail_cycle > 0) {
+    w.on_fail = o.waves_on_fail;
+    w.fail_cycle = o.waves_fail_cycle;
+  }
   return w;
 }
 

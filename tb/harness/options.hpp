@@ -18,6 +18,9 @@ struct WaveOptions {
   int depth = 0;
   std::string scope;
   uint64_t on_fail = 0;
+  // Set for the --waves-on-fail re-run: only the Dut's own cycles [fail_cycle - on_fail, fail_cycle] are
+  // dumped, whatever from/to say (testbenches may shift from/to; the Dut's cycle count is what failed).
+  uint64_t fail_cycle = 0;
 
   bool enabled() const { return !path.empty(); }
 };
@@ -32,7 +35,8 @@ struct TestOptions {
   std::string waves_scope;
   std::string waves_format = "fst";  // fst or vcd
   uint64_t waves_on_fail = 0;  // --waves-on-fail N: no waves while running; a failing test is re-run for them
-  std::string program;         // path of the running test binary (for that re-run)
+  uint64_t waves_fail_cycle = 0;  // set in that re-run: the Dut cycle the failure happened at
+  std::string program;            // path of the running test binary (for that re-run)
 };
 
 TestOptions& test_options();

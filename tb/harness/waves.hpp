@@ -28,6 +28,10 @@ class WaveFile {
  public:
   template <class V>
   WaveFile(V& model, VerilatedContext& ctx, const WaveOptions& w) : waves_(w) {
+    if (w.fail_cycle > 0) {
+      waves_.from = w.fail_cycle > w.on_fail ? w.fail_cycle - w.on_fail : 0;
+      waves_.to = w.fail_cycle;
+    }
     ctx.traceEverOn(true);
     fst_ = std::make_unique<VerilatedFstC>();
     apply_filters(*fst_, w);

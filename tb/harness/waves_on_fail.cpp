@@ -27,17 +27,24 @@ static std::string escape_test_name(const std::string& name) {
 
 void rerun_for_waves(const std::string& test_name) {
   const TestOptions& o = test_options();
-  if (o.waves_on_fail == 0 || o.program.empty()) return;
+  if (o.waves_on_fail == 0 || o.waves_fail_cycle > 0 || o.program.empty()) return;
   const uint64_t last = last_cycle();
   const uint64_t from = last > o.waves_on_fail ? last - o.waves_on_fail : 0;
   const std::string dir = o.waves_dir.empty() ? std::string("waves-on-fail") : o.waves_dir;
-  std::vector<std::string> args = {o.program,        escape_test_name(test_name),
-                                   "--seed",         std::to_string(o.seed),
-                                   "--waves",        dir,
-                                   "--waves-from",   std::to_string(from),
-                                   "--waves-to",     std::to_string(last),
-                                   "--waves-depth",  std::to_string(o.waves_depth),
-                                   "--waves-format", o.waves_format};
+  std::vector<std::string> args = {o.program,
+                                   escape_test_name(test_name),
+                                   "--seed",
+                                   std::to_string(o.seed),
+                                   "--waves",
+                                   dir,
+                                   "--waves-on-fail",
+                                   std::to_string(o.waves_on_fail),
+                                   "--waves-fail-cycle",
+                                   std::to_string(last > 0 ? last : 1),
+                                   "--waves-depth",
+                                   std::to_string(o.waves_depth),
+                                   "--waves-format",
+                                   o.waves_format};
   if (!o.waves_scope.empty()) {
     args.push_back("--waves-scope");
     args.push_back(o.waves_scope);
