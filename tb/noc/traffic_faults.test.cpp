@@ -1,0 +1,98 @@
+// The traffic driver's checks can fail: a mesh wrapper that corrupts, misroutes or withholds credits
+// makes run_traffic() throw nd::SimError with a message naming what went wrong.
+#include <catch2/catch.hpp>
+
+#include "errors.hpp"
+#include "mesh_if.hpp"
+#include "options.hpp"
+#include "traffic_config.hpp"
+#include "traffic_driver.hpp"
+
+using namespace nd::noc;
+using namespace nd::traffic;
+
+namespace {
+// Forwards to a real mesh, with one fault switched on after `after` ejected flits.
+class FaultyMesh : public MeshIf {
+ public:
+  enum class Fault { Payload, DropCredits, DropFlit };
+  FaultyMesh(std::unique_ptr<MeshIf> m, Fault f, int after) : m_(std::move(m)), fault_(f), after_(after) {}
+  MeshShape shape() const override { return m_->shape(); }
+  void inject(int node, const Flit& f) override { m_->inject(node, f); }
+  bool inject_credit(int node, int vc) const override { return m_->inject_credit(node, vc); }
+  std::optional<Flit> ejected(int node) const override {
+    auto f = m_->ejected(node);
+    if (!f) return f;
+    if (++seen_ == after_ && fault_ == Fault::Payload) f->data.back() ^= 0x100;
+    if (seen_ == after_ && fault_ == Fault::DropFlit) {
+      dropped_ = node;
+      dropped_vc_ = static_cast<int>(f->vc);
+      return std::nullopt;
+    }
+    return f;
+  }
+  void return_credit(int node, int vc) override {
+    if (fault_ == Fault::DropCredits && seen_ >= after_) return;  // the sinks stop consuming
+    m_->return_credit(node, vc);
+  }
+  void tick() override {
+    if (dropped_ >= 0) m_->return_credit(dropped_, dropped_vc_);  // a lost flit still frees its slot
+    dropped_ = -1;
+    m_->tick();
+  }
+  uint64_t cycle() const override { return m_->cycle(); }
+  uint32_t counter(int node, int port, CounterSel sel) override { return m_->counter(node, port, sel); }
+  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
+    return m_->counter_vc(node, port, sel, vc);
+  }
+  std::string debug_state() override { return m_->debug_state(); }
+
+ private:
+  std::unique_ptr<MeshIf> m_;
+  Fault fault_;
+  int after_;
+  mutable int seen_ = 0;
+  mutable int dropped_ = -1;
+  mutable int dropped_vc_ = 0;
+};
+
+NocConfig config() {
+  NocConfig c;
+  c.file = "test";
+  c.build = MeshBuild{2, 2, 2, 4, 128};
+  c.run.lengths.lengths = {1};
+  c.run.warmup = 100;
+  c.run.measure = 500;
+  c.run.watchdog = 200;
+  return c;
+}
+
+std::string failure(FaultyMesh::Fault f, int after, double rate) {
+  FaultyMesh mesh(make_mesh(to_shape(config().build), nd::test_waves("traffic_fault"), "test"), f, after);
+  TrafficRunOptions o;
+  o.rate = rate;
+  o.seed = nd::test_seed();
+  try {
+    run_traffic(mesh, config(), o);
+  } catch (const nd::SimError& e) {
+    return e.what();
+  }
+  return "no failure";
+}
+}  // namespace
+
+TEST_CASE("a corrupted flit fails the run", "[noc][system]") {
+  CHECK_THAT(failure(FaultyMesh::Fault::Payload, 50, 0.3), Catch::Contains("payload word 3 corrupted"));
+}
+
+TEST_CASE("a lost flit fails the run", "[noc][system]") {
+  CHECK_THAT(failure(FaultyMesh::Fault::DropFlit, 50, 0.3),
+             Catch::Contains("overtook") || Catch::Contains("never arrived"));
+}
+
+TEST_CASE("a stuck network trips the watchdog, which prints the router state", "[noc][system]") {
+  const std::string msg = failure(FaultyMesh::Fault::DropCredits, 50, 0.5);
+  CHECK_THAT(msg,
+             Catch::Contains("watchdog") && Catch::Contains("nothing injected or ejected for 200 cycles"));
+  CHECK_THAT(msg, Catch::Contains("credits"));
+}
