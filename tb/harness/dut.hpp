@@ -57,6 +57,9 @@ class Dut {
 
   // One clock cycle: rising edge, falling edge.
   void tick() {
+    // Settle the inputs driven since the last edge first: SVA samples the values of the last eval,
+    // so without this an assertion on inputs would check the previous cycle's inputs.
+    model_->eval();
     model_->clk_i = 1;
     eval();
     model_->clk_i = 0;
