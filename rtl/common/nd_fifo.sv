@@ -7,9 +7,12 @@
 // A write and a read may happen in the same cycle, also when full (the write is then refused since
 // ready_o only looks at the registered count; that keeps ready_o free of combinational paths).
 // usage_o is the number of stored entries. The storage has no reset; the pointers do.
+// CheckHold = 0 drops the check of the writer's hold rule, for users that never offer a beat the FIFO
+// cannot take (e.g. credit flow control); the check samples data_i, which costs simulation time.
 module nd_fifo #(
   parameter int unsigned Width = 8,
   parameter int unsigned Depth = 4,
+  parameter bit CheckHold = 1'b1,
   localparam int unsigned PtrW = (Depth > 1) ? $clog2(Depth) : 1,
   localparam int unsigned CntW = $clog2(Depth + 1)
 ) (
@@ -82,6 +85,8 @@ module nd_fifo #(
   end
 
   `ND_ASSERT(CountInRange_A, cnt_q <= CntW'(Depth))
-  `ND_ASSERT(ValidHeldUntilTaken_A, valid_i && !ready_o |=> valid_i && $stable(data_i))
+  if (CheckHold) begin : gen_check_hold
+    `ND_ASSERT(ValidHeldUntilTaken_A, valid_i && !ready_o |=> valid_i && $stable(data_i))
+  end
   `ND_ASSERT_KNOWN(ValidKnown_A, valid_i)
 endmodule

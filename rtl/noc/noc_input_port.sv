@@ -60,9 +60,12 @@ module noc_input_port import noc_pkg::*; #(
 
     assign write = flit_valid_i && (flit_vc_i == VcW'(v));
 
+    // Credit flow control: a flit never arrives at a full buffer (NoBufferOverflow_A), so the FIFO's
+    // valid/ready hold check has nothing to check here.
     nd_fifo #(
-      .Width(FlitWidth + 2),
-      .Depth(BufDepth)
+      .Width    (FlitWidth + 2),
+      .Depth    (BufDepth),
+      .CheckHold(1'b0)
     ) u_fifo (
       .clk_i  (clk_i),
       .rst_ni (rst_ni),
@@ -100,18 +103,30 @@ module noc_input_port import noc_pkg::*; #(
 
     assign state_o[v] = {4'(out_vc_q[v]), out_port_q[v], active_q[v]};
 
-    // Assertions on the flit at the head of the buffer and on arrivals.
-    logic arr_head;
-    logic [COORD_W-1:0] arr_dst_x, arr_dst_y;
-    assign arr_head  = flit_type_i[0];
-    assign arr_dst_x = flit_data_i[HDR_DST_X_LSB+:COORD_W];
-    assign arr_dst_y = flit_data_i[HDR_DST_Y_LSB+:COORD_W];
+    // Header checks of arriving head flits. The verdict is registered and asserted one cycle later,
+    // so that the assertion samples one bit instead of the whole flit (keeps simulation fast).
     `ND_ASSERT(NoBufferOverflow_A, write |-> fifo_ready[v])
     `ND_ASSERT(HeadOnlyBetweenPackets_A, req_valid_o[v] |-> (is_head == !active_q[v]))
-    `ND_ASSERT(DstInMesh_A, write && arr_head |->
-               (32'(arr_dst_x) < Cols) && (32'(arr_dst_y) < Rows))
-    `ND_ASSERT(ClassMatchesVc_A, write && arr_head |->
-               (32'(flit_data_i[HDR_CLASS_BIT]) == v / VcsPerClass))
+`ifndef SYNTHESIS
+    logic [COORD_W-1:0] arr_dst_x, arr_dst_y;
+    logic bad_dst_d, bad_dst_q, bad_class_d, bad_class_q;
+    assign arr_dst_x = flit_data_i[HDR_DST_X_LSB+:COORD_W];
+    assign arr_dst_y = flit_data_i[HDR_DST_Y_LSB+:COORD_W];
+    assign bad_dst_d = write && flit_type_i[0] && ((32'(arr_dst_x) >= Cols) || (32'(arr_dst_y) >= Rows));
+    assign bad_class_d = write && flit_type_i[0] &&
+                         (32'(flit_data_i[HDR_CLASS_BIT]) != v / VcsPerClass);
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        bad_dst_q   <= 1'b0;
+        bad_class_q <= 1'b0;
+      end else begin
+        bad_dst_q   <= bad_dst_d;
+        bad_class_q <= bad_class_d;
+      end
+    end
+    `ND_ASSERT(DstInMesh_A, !bad_dst_q)
+    `ND_ASSERT(ClassMatchesVc_A, !bad_class_q)
+`endif
     `ND_ASSERT(PopOnlyValid_A, pop_i[v] |-> req_valid_o[v])
   end
 

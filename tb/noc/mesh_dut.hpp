@@ -1,0 +1,185 @@
+// MeshDut<V>: MeshIf over one Verilated noc_mesh model V (any size), driven through nd::Dut<V>.
+// Used by make_mesh() and by tests that want the concrete model. See mesh_if.hpp for the protocol.
+#pragma once
+
+#include <cstring>
+#include <sstream>
+#include <stdexcept>
+#include <type_traits>
+
+#include "dut.hpp"
+#include "mesh_if.hpp"
+
+namespace nd::noc {
+
+namespace bits {
+// Bit-field access on Verilator port types: CData/SData/IData/QData (integral) and VlWide<N>.
+template <class T>
+std::enable_if_t<std::is_integral_v<T>, void> put(T& sig, unsigned lsb, unsigned width, uint32_t v) {
+  const uint64_t mask = ((width >= 64) ? ~0ull : ((1ull << width) - 1)) << lsb;
+  sig = static_cast<T>((static_cast<uint64_t>(sig) & ~mask) | ((static_cast<uint64_t>(v) << lsb) & mask));
+}
+template <class T>
+std::enable_if_t<std::is_integral_v<T>, uint32_t> get(const T& sig, unsigned lsb, unsigned width) {
+  const uint64_t mask = (width >= 64) ? ~0ull : ((1ull << width) - 1);
+  return static_cast<uint32_t>((static_cast<uint64_t>(sig) >> lsb) & mask);
+}
+template <std::size_t W>
+void put(VlWide<W>& sig, unsigned lsb, unsigned width, uint32_t v) {
+  if (width == 32 && lsb % 32 == 0) {
+    sig.at(lsb / 32) = v;
+    return;
+  }
+  for (unsigned i = 0; i < width; ++i) {
+    const unsigned b = lsb + i;
+    const uint32_t m = 1u << (b % 32);
+    sig.at(b / 32) = ((v >> i) & 1u) ? (sig.at(b / 32) | m) : (sig.at(b / 32) & ~m);
+  }
+}
+template <std::size_t W>
+uint32_t get(const VlWide<W>& sig, unsigned lsb, unsigned width) {
+  if (width == 32 && lsb % 32 == 0) return sig.at(lsb / 32);
+  uint32_t v = 0;
+  for (unsigned i = 0; i < width; ++i) {
+    const unsigned b = lsb + i;
+    v |= ((sig.at(b / 32) >> (b % 32)) & 1u) << i;
+  }
+  return v;
+}
+template <class T>
+std::enable_if_t<std::is_integral_v<T>, void> clear(T& sig) {
+  sig = 0;
+}
+template <std::size_t W>
+void clear(VlWide<W>& sig) {
+  for (std::size_t i = 0; i < W; ++i) sig.at(i) = 0;
+}
+}  // namespace bits
+
+template <class V>
+class MeshDut final : public MeshIf {
+ public:
+  MeshDut(const MeshShape& s, const nd::WaveOptions& waves) : shape_(s), dut_(waves) {
+    vcw_ = 1;
+    while ((1 << vcw_) < s.num_vcs) ++vcw_;
+    words_ = s.flit_width / 32;
+    clear_inputs();
+    dut_->cnt_node_i = 0;
+    dut_->cnt_port_i = 0;
+    dut_->cnt_sel_i = 0;
+    dut_.reset(2);
+    base_ = dut_.cycle();
+  }
+
+  MeshShape shape() const override { return shape_; }
+
+  void inject(int node, const Flit& f) override {
+    check_node(node, "inject");
+    if (f.data.size() != static_cast<std::size_t>(words_))
+      throw std::logic_error("inject: flit has " + std::to_string(f.data.size()) + " data words, mesh needs " +
+                             std::to_string(words_));
+    if (f.vc >= static_cast<unsigned>(shape_.num_vcs)) throw std::logic_error("inject: VC out of range");
+    if (bits::get(dut_->inj_valid_i, node, 1))
+      throw std::logic_error("inject: node " + std::to_string(node) + " already injects this cycle");
+    bits::put(dut_->inj_valid_i, node, 1, 1);
+    bits::put(dut_->inj_type_i, 2 * node, 2, static_cast<uint32_t>(f.type));
+    bits::put(dut_->inj_vc_i, vcw_ * node, vcw_, f.vc);
+    for (int w = 0; w < words_; ++w) bits::put(dut_->inj_data_i, (node * words_ + w) * 32, 32, f.data[w]);
+  }
+
+  bool inject_credit(int node, int vc) const override {
+    check_node(node, "inject_credit");
+    return bits::get(model().inj_credit_o, node * shape_.num_vcs + vc, 1) != 0;
+  }
+
+  std::optional<Flit> ejected(int node) const override {
+    check_node(node, "ejected");
+    const V& m = model();
+    if (!bits::get(m.ej_valid_o, node, 1)) return std::nullopt;
+    Flit f;
+    f.type = static_cast<FlitType>(bits::get(m.ej_type_o, 2 * node, 2));
+    f.vc = bits::get(m.ej_vc_o, vcw_ * node, vcw_);
+    f.data.resize(words_);
+    for (int w = 0; w < words_; ++w) f.data[w] = bits::get(m.ej_data_o, (node * words_ + w) * 32, 32);
+    return f;
+  }
+
+  void return_credit(int node, int vc) override {
+    check_node(node, "return_credit");
+    const unsigned b = node * shape_.num_vcs + vc;
+    if (bits::get(dut_->ej_credit_i, b, 1))
+      throw std::logic_error("return_credit: credit for node " + std::to_string(node) + " VC " +
+                             std::to_string(vc) + " already returned this cycle");
+    bits::put(dut_->ej_credit_i, b, 1, 1);
+  }
+
+  void tick() override {
+    dut_.tick();  // settles this cycle's inputs, then the rising and falling edges
+    clear_inputs();
+  }
+
+  uint64_t cycle() const override { return dut_.cycle() - base_; }
+
+  uint32_t counter(int node, int port, CounterSel sel) override { return read(node, port, sel, 0); }
+  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override { return read(node, port, sel, vc); }
+
+  std::string debug_state() override {
+    std::ostringstream os;
+    static const char* kPort[] = {"L", "N", "E", "S", "W"};
+    os << "cycle " << cycle() << ", mesh " << to_string(shape_) << "\n";
+    for (int n = 0; n < shape_.nodes(); ++n) {
+      std::ostringstream line;
+      for (int p = 0; p < kNumPorts; ++p) {
+        for (int v = 0; v < shape_.num_vcs; ++v) {
+          const uint32_t use = read(n, p, CounterSel::InUsage, v);
+          const uint32_t st = read(n, p, CounterSel::InState, v);
+          const uint32_t cr = read(n, p, CounterSel::OutCredits, v);
+          const uint32_t own = read(n, p, CounterSel::OutOwner, v);
+          if (use != 0 || (st & 1u))
+            line << " in " << kPort[p] << v << ": " << use << " flits" << ((st & 1u) ? ", packet to " : "")
+                 << ((st & 1u) ? kPort[(st >> 1) & 7u] : "") << ((st & 1u) ? std::to_string(st >> 4) : "")
+                 << ";";
+          if (cr != static_cast<uint32_t>(shape_.buf_depth) || (own & 16u))
+            line << " out " << kPort[p] << v << ": " << cr << " credits"
+                 << ((own & 16u) ? std::string(", held by in ") + kPort[own & 7u] : "") << ";";
+        }
+      }
+      if (!line.str().empty())
+        os << "  node " << n << " (x " << node_x(shape_, n) << ", y " << node_y(shape_, n) << "):" << line.str()
+           << "\n";
+    }
+    return os.str();
+  }
+
+  nd::Dut<V>& dut() { return dut_; }
+
+ private:
+  const V& model() const { return const_cast<nd::Dut<V>&>(dut_).top(); }
+
+  void check_node(int node, const char* what) const {
+    if (node < 0 || node >= shape_.nodes())
+      throw std::logic_error(std::string(what) + ": node " + std::to_string(node) + " outside the mesh");
+  }
+
+  uint32_t read(int node, int port, CounterSel sel, int vc) {
+    check_node(node, "counter");
+    dut_->cnt_node_i = static_cast<uint8_t>(node);
+    dut_->cnt_port_i = static_cast<uint8_t>(port);
+    dut_->cnt_sel_i = static_cast<uint8_t>((static_cast<unsigned>(vc) << 4) | static_cast<unsigned>(sel));
+    dut_.top().eval();  // combinational read port: no clock edge, no trace sample
+    return dut_->cnt_o;
+  }
+
+  void clear_inputs() {
+    bits::clear(dut_->inj_valid_i);
+    bits::clear(dut_->ej_credit_i);
+  }
+
+  MeshShape shape_;
+  nd::Dut<V> dut_;
+  int vcw_ = 1;
+  int words_ = 4;
+  uint64_t base_ = 0;
+};
+
+}  // namespace nd::noc

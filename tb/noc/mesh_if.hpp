@@ -1,0 +1,116 @@
+// MeshIf: a runtime-polymorphic view of one Verilated noc_mesh, so traffic generators, scoreboards and
+// the simulator work on every compiled mesh size without templates. See docs/noc.md for the protocol.
+//
+// One cycle = read outputs (ejected(), inject_credit()), drive inputs (inject(), return_credit()),
+// tick(). tick() clears everything driven, so an input is active for exactly one cycle.
+// Credit protocol at the local ports is the router's own: the injector starts with buf_depth credits
+// per VC and spends one per flit; the ejection side must return one credit per consumed flit per VC
+// (the router starts with buf_depth credits for the ejection port).
+// RTL assertion failures (credit overflow, injecting without a credit, a class on the wrong VC, ...)
+// surface as nd::SimError from tick().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "options.hpp"
+
+namespace nd::noc {
+
+enum class FlitType : uint8_t { Body = 0, Head = 1, Tail = 2, HeadTail = 3 };
+
+inline bool is_head(FlitType t) { return (static_cast<unsigned>(t) & 1u) != 0; }
+inline bool is_tail(FlitType t) { return (static_cast<unsigned>(t) & 2u) != 0; }
+
+struct Flit {
+  FlitType type;
+  unsigned vc;
+  std::vector<uint32_t> data;  // data.size() == flit_width / 32, word 0 = bits [31:0]
+};
+
+struct MeshShape {
+  int rows, cols, num_vcs, buf_depth, flit_width;
+  int nodes() const { return rows * cols; }
+  bool operator==(const MeshShape& o) const {
+    return rows == o.rows && cols == o.cols && num_vcs == o.num_vcs && buf_depth == o.buf_depth &&
+           flit_width == o.flit_width;
+  }
+};
+std::string to_string(const MeshShape& s);  // "4x4, 2 VCs x 4 flits x 128 bits"
+
+// Router ports (noc_pkg::port_e).
+enum class Port : int { Local = 0, North = 1, East = 2, South = 3, West = 4 };
+constexpr int kNumPorts = 5;
+
+// Counters and debug values of the read port (noc_pkg::cnt_kind_e). The counters are per router port,
+// 32 bits, wrapping, cleared by reset; the Dbg* values are per port and VC (counter_vc()).
+enum class CounterSel : uint8_t {
+  FlitsOut = 0,     // flits forwarded through this output port
+  CreditStall = 1,  // cycles in which a flit for this output waited for a credit
+  AllocStall = 2,   // cycles in which a flit for this output lost VC or switch allocation
+  FlitsIn = 3,      // flits received at this input port
+  InUsage = 8,      // flits in input buffer (port, vc)
+  InState = 9,      // input VC state {out_vc[7:4], out_port[3:1], packet open[0]}
+  OutCredits = 10,  // credits of output (port, vc)
+  OutOwner = 11,    // output VC owner {busy[4], input port[2:0]}
+  Position = 12,    // router position {y[7:4], x[3:0]}
+};
+
+class MeshIf {  // one cycle = read outputs, drive inputs, tick()
+ public:
+  virtual ~MeshIf() = default;
+  virtual MeshShape shape() const = 0;
+  virtual void inject(int node, const Flit& f) = 0;        // drive local input this cycle (one flit max)
+  virtual bool inject_credit(int node, int vc) const = 0;  // credit pulse visible after the last tick
+  virtual std::optional<Flit> ejected(int node) const = 0; // flit leaving the local output after last tick
+  virtual void return_credit(int node, int vc) = 0;        // return one ejection credit this cycle
+  virtual void tick() = 0;                                 // clock edge; clears driven inputs
+  virtual uint64_t cycle() const = 0;                      // ticks since reset was released
+  virtual uint32_t counter(int node, int port, CounterSel sel) = 0;
+  virtual std::string debug_state() = 0;  // every router's VC / credit state, human readable
+  // Per-VC debug value (sel = one of the Dbg* selectors InUsage .. OutOwner).
+  virtual uint32_t counter_vc(int node, int port, CounterSel sel, int vc) = 0;
+};
+
+// Compiled variants; throws nd::InputError(name, 0, key, ...) naming the first shape field (rows, cols,
+// num_vcs, buf_depth, flit_width) that no compiled mesh matches. `name` says where the shape came from
+// (e.g. the config file) and is used only in that message. The mesh comes out of reset.
+std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name);
+std::vector<MeshShape> compiled_meshes();
+
+// Head flit header (low 32 data bits): [3:0] dst_x [7:4] dst_y [11:8] src_x [15:12] src_y
+// [16] message class (0 request, 1 response) [31:17] reserved 0.
+struct Header {
+  int dst_x = 0, dst_y = 0, src_x = 0, src_y = 0;
+  int msg_class = 0;
+};
+uint32_t encode_header(const Header& h);
+Header decode_header(uint32_t word0);
+
+// The VCs message class c may use: [c * num_vcs / 2, (c + 1) * num_vcs / 2).
+inline int first_vc_of_class(int msg_class, int num_vcs) { return msg_class * num_vcs / 2; }
+inline int class_of_vc(int vc, int num_vcs) { return vc / (num_vcs / 2); }
+
+// Node index and coordinates: n = y * cols + x.
+inline int node_index(const MeshShape& s, int x, int y) { return y * s.cols + x; }
+inline int node_x(const MeshShape& s, int n) { return n % s.cols; }
+inline int node_y(const MeshShape& s, int n) { return n / s.cols; }
+
+// Hops between two nodes under XY routing (router-to-router links).
+inline int xy_hops(const MeshShape& s, int src, int dst) {
+  int dx = node_x(s, src) - node_x(s, dst), dy = node_y(s, src) - node_y(s, dst);
+  return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);
+}
+
+// Zero-load latency (docs/noc.md): cycles from driving a packet's head into inject() until its tail is
+// visible at ejected(): 2 cycles per router passed (H + 1 routers for H hops) plus one per extra flit.
+inline int zero_load_latency(int hops, int flits) { return 2 * (hops + 1) + (flits - 1); }
+
+// A flit with the given header (head/head-tail) or payload word pattern, sized for the mesh.
+Flit make_head_flit(const MeshShape& s, FlitType type, unsigned vc, const Header& h);
+Flit make_payload_flit(const MeshShape& s, FlitType type, unsigned vc, uint32_t seed);
+
+}  // namespace nd::noc

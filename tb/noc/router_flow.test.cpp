@@ -1,0 +1,155 @@
+// Router tests: flow control (back-pressure, credit return), allocation fairness, back-to-back flits.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "router_test_util.hpp"
+
+using namespace nd::noc;
+using nd::noc::test::Driver;
+
+namespace {
+uint32_t tag_of(const Flit& f) { return f.data[1]; }  // packet() puts the tag in word 1 of the head
+}  // namespace
+
+TEST_CASE("back-pressure at the ejection port stops the flow without loss", "[noc][unit]") {
+  const MeshShape s = test::shape_of(2);
+  Driver d(make_mesh(s, nd::test_waves("noc_backpressure"), "test"));
+  const int src = 0, dst = 3, n = 24;
+  d.hold_ejection(dst, true);
+  for (int i = 0; i < n; ++i) d.send(src, test::packet(s, src, dst, 0, 1, 100 + i));
+  d.run(200);
+  // Only the ejection credits' worth of flits left the mesh; the source is blocked with no credit.
+  CHECK(d.log().size() == static_cast<std::size_t>(s.buf_depth));
+  CHECK(d.credits(src, 0) == 0);
+  CHECK(d.queued(src) > 0);
+  CHECK(d.mesh().counter(dst, int(Port::Local), CounterSel::CreditStall) > 150);
+  CHECK(d.mesh().counter_vc(dst, int(Port::Local), CounterSel::OutCredits, 0) == 0);
+  d.hold_ejection(dst, false);
+  d.run_until_ejected(n, 400);
+  REQUIRE(d.log().size() == static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {  // one VC, one path: in order
+    CHECK(d.log()[i].node == dst);
+    CHECK(tag_of(d.log()[i].flit) == static_cast<uint32_t>(100 + i));
+  }
+}
+
+TEST_CASE("every credit comes back and the mesh returns to its idle state", "[noc][unit]") {
+  const MeshShape s = test::shape_of(4);
+  Driver d(make_mesh(s, nd::test_waves("noc_credit_return"), "test"));
+  int sent = 0;
+  for (int src = 0; src < s.nodes(); ++src)
+    for (int k = 0; k < 3; ++k)
+      for (int cls = 0; cls < 2; ++cls) {
+        d.send(src, test::packet(s, src, (src * 7 + k * 5 + 3) % s.nodes(), cls, 1 + k, sent));
+        sent += 1 + k;
+      }
+  d.run_until_ejected(sent, 2000);
+  d.run(10);
+  for (int n = 0; n < s.nodes(); ++n) {
+    for (int v = 0; v < s.num_vcs; ++v) {
+      CHECK(d.credits(n, v) == s.buf_depth);
+      for (int p = 0; p < kNumPorts; ++p) {
+        INFO("node " << n << " port " << p << " vc " << v);
+        CHECK(d.mesh().counter_vc(n, p, CounterSel::InUsage, v) == 0);
+        CHECK((d.mesh().counter_vc(n, p, CounterSel::InState, v) & 1u) == 0);
+        CHECK(d.mesh().counter_vc(n, p, CounterSel::OutOwner, v) >> 4 == 0);
+        const bool has_link = (p == int(Port::Local)) || (p == int(Port::North) && node_y(s, n) > 0) ||
+                              (p == int(Port::South) && node_y(s, n) < s.rows - 1) ||
+                              (p == int(Port::West) && node_x(s, n) > 0) ||
+                              (p == int(Port::East) && node_x(s, n) < s.cols - 1);
+        if (has_link) CHECK(d.mesh().counter_vc(n, p, CounterSel::OutCredits, v) == uint32_t(s.buf_depth));
+      }
+    }
+  }
+  // Counters agree with the traffic: every flit entered and left through a local port once.
+  uint64_t in = 0, out = 0;
+  for (int n = 0; n < s.nodes(); ++n) {
+    in += d.mesh().counter(n, int(Port::Local), CounterSel::FlitsIn);
+    out += d.mesh().counter(n, int(Port::Local), CounterSel::FlitsOut);
+  }
+  CHECK(in == uint64_t(sent));
+  CHECK(out == uint64_t(sent));
+}
+
+TEST_CASE("injecting without a credit trips the buffer overflow assertion", "[noc][unit]") {
+  const MeshShape s = test::shape_of(2);
+  auto m = make_mesh(s, nd::test_waves("noc_overflow"), "test");
+  // Node 0 sends to itself and never returns ejection credits: 4 flits eject, 4 wait in the input
+  // buffer, the 9th has no slot.
+  Header h{0, 0, 0, 0, 0};
+  auto inject_all = [&] {
+    for (int i = 0; i < 12; ++i) {
+      m->inject(0, make_head_flit(s, FlitType::HeadTail, 0, h));
+      m->tick();
+    }
+    m->tick();
+  };
+  CHECK_THROWS_AS(inject_all(), nd::SimError);
+}
+
+TEST_CASE("a stream of packets keeps one flit per cycle with no bubbles", "[noc][unit]") {
+  const MeshShape s = test::shape_of(4);
+  const int len = GENERATE(1, 8);
+  Driver d(make_mesh(s, nd::test_waves("noc_stream_" + std::to_string(len)), "test"));
+  const int src = 0, dst = s.nodes() - 1, flits = 96;
+  for (int i = 0; i < flits / len; ++i) d.send(src, test::packet(s, src, dst, 1, len, i));
+  d.run_until_ejected(flits, 500);
+  const auto& log = d.log();
+  const uint64_t first = log.front().cycle;
+  CHECK(first == uint64_t(zero_load_latency(xy_hops(s, src, dst), 1)));
+  for (int i = 0; i < flits; ++i) CHECK(log[i].cycle == first + i);
+}
+
+TEST_CASE("switch allocation shares an output equally among the inputs that want it", "[noc][unit]") {
+  // 2x2, everyone floods node 0: its local output is fed by its local (node 0), east (node 1) and
+  // south (nodes 2 and 3) inputs, so each input port should get a third of the ejection bandwidth.
+  const MeshShape s = test::shape_of(2);
+  Driver d(make_mesh(s, nd::test_waves("noc_sw_fair"), "test"));
+  uint32_t tag = 0;
+  d.on_cycle = [&] {
+    for (int src = 0; src < s.nodes(); ++src)
+      while (d.queued(src) < 4) {
+        d.send(src, test::packet(s, src, 0, 0, 1, (src << 24) | tag));
+        ++tag;
+      }
+  };
+  d.run(200);  // warm up
+  d.clear_log();
+  const int window = 3000;
+  d.run(window);
+  std::map<int, int> by_port;  // input port of node 0 the flit came through
+  for (const auto& e : d.log()) {
+    const int src = decode_header(e.flit.data[0]).src_x + 2 * decode_header(e.flit.data[0]).src_y;
+    by_port[src == 0 ? 0 : src == 1 ? 2 : 3]++;
+  }
+  CHECK(d.log().size() >= std::size_t(window) - 2);  // the output is never idle
+  for (int p : {0, 2, 3}) {
+    INFO("input port " << p << ": " << by_port[p] << " of " << d.log().size());
+    CHECK(std::abs(by_port[p] * 3.0 / d.log().size() - 1.0) < 0.03);
+  }
+}
+
+TEST_CASE("the VC arbiter shares a congested port equally between the classes", "[noc][unit]") {
+  // Node 1 floods node 0 in both classes; node 0 ejects one flit every other cycle, so both VCs of
+  // node 0's east input stay backed up and the input arbiter decides who goes.
+  const MeshShape s = test::shape_of(2);
+  Driver d(make_mesh(s, nd::test_waves("noc_vc_fair"), "test"));
+  d.eject_period(0, 2);
+  uint32_t tag = 0;
+  d.on_cycle = [&] {
+    for (int cls = 0; cls < 2; ++cls)
+      while (d.queued(1, first_vc_of_class(cls, s.num_vcs)) < 8) {
+        d.send(1, test::packet(s, 1, 0, cls, 1 + (tag % 3), tag));
+        ++tag;
+      }
+  };
+  d.run(300);
+  d.clear_log();
+  d.run(4000);
+  int per_class[2] = {0, 0};
+  for (const auto& e : d.log()) per_class[class_of_vc(e.flit.vc, s.num_vcs)]++;
+  const int total = per_class[0] + per_class[1];
+  INFO("class 0: " << per_class[0] << ", class 1: " << per_class[1]);
+  CHECK(total > 1900);
+  CHECK(std::abs(per_class[0] - per_class[1]) < total / 20);
+}
