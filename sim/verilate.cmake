@@ -70,7 +70,8 @@ function(nd_verilate)
   add_library(vm_${V_NAME} INTERFACE)
   add_dependencies(vm_${V_NAME} ${prefix}_build)
   target_include_directories(vm_${V_NAME} SYSTEM INTERFACE ${mdir})
-  target_link_libraries(vm_${V_NAME} INTERFACE ${lib} nd_verilated)
+  # Models are driven through nd::Dut<V>, whose wave support (nd_waves) brings the runtime along.
+  target_link_libraries(vm_${V_NAME} INTERFACE ${lib} nd_waves)
 endfunction()
 
 # One Verilator run at a time (each uses make -j internally); compiles of other C++ go on beside it.
