@@ -13,7 +13,6 @@ against the rules below, so a renamed signal only drops out of its group instead
 - any other design: the top module's ports.
 """
 import argparse
-import os
 import re
 import subprocess
 import sys
