@@ -37,7 +37,7 @@ TEST_CASE("the automatic sweep finds saturation to the refine step", "[noc][mode
   INFO("true saturation " << sat << ", found " << s.saturation);
   // Stable also needs latency < 3x zero-load (10 cycles): that cuts in at 2/3 of `sat`.
   const double expect = sat * 2.0 / 3.0;
-  CHECK(s.saturation < expect);
+  CHECK(s.saturation <= expect + 1e-9);
   CHECK(s.saturation >= expect - spec.refine - 1e-9);
   CHECK(s.zero_load_latency == Approx(10.0).margin(1.0));
   CHECK(s.peak_accepted == Approx(sat).epsilon(0.01));

@@ -1,0 +1,17 @@
+# NoC traffic benchmark (docs/noc-traffic.md): latency-versus-load sweeps of the 4x4 and 8x8 meshes,
+# one per sim/configs/bench_*.yaml. Writes $(BUILD_DIR)/bench/noc.json (tables for docs/benchmarks.md)
+# and, under $(BUILD_DIR)/bench/noc/, each sweep's CSV and JSON plus one plot of every curve.
+BENCH_TARGETS += bench-noc
+NOC_BENCH_CONFIGS := $(sort $(wildcard sim/configs/bench_*.yaml))
+NOC_BENCH_DIR := $(BUILD_DIR)/bench/noc
+
+.PHONY: bench-noc
+bench-noc: build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, cycles/s -> build/bench/noc.json
+	@mkdir -p $(NOC_BENCH_DIR)
+	@set -e; for c in $(NOC_BENCH_CONFIGS); do n=$$(basename $$c .yaml); \
+	  echo "bench-noc: $$n"; \
+	  $(NANODOJO) sweep $$c --quiet --no-plot --csv $(NOC_BENCH_DIR)/$$n.csv --json $(NOC_BENCH_DIR)/$$n.json; \
+	done
+	$(PYTHON) scripts/plot_sweep.py -o $(NOC_BENCH_DIR)/sweeps.png --title "nanodojo mesh, 2 VCs x 4 flits" \
+	  $(foreach c,$(NOC_BENCH_CONFIGS),$(NOC_BENCH_DIR)/$(basename $(notdir $(c))).csv)
+	$(PYTHON) scripts/noc_bench.py $(NOC_BENCH_DIR) $(BUILD_DIR)/bench/noc.json
