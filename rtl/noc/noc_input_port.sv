@@ -9,19 +9,20 @@
 //   output port, output VC held by its packet). pop_i[v] removes that flit in the cycle it wins
 //   switch allocation; for a head flit, alloc_vc_i is the output VC the allocator gave the packet,
 //   which the body and tail flits reuse. A packet's flits stay contiguous within its VC.
+//   sel_vc_i chooses the VC whose head flit appears on sel_type_o / sel_data_o (crossbar input).
 module noc_input_port import noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,
   parameter int unsigned Cols = 4,
-  parameter int unsigned X = 0,  // this router's column
-  parameter int unsigned Y = 0,  // this router's row
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned UsageW = $clog2(BufDepth + 1)
 ) (
   input  logic                        clk_i,
   input  logic                        rst_ni,
+  input  coord_t                      pos_x_i,  // this router's column (constant)
+  input  coord_t                      pos_y_i,  // this router's row (constant)
   // link from the upstream router (or the local injection port)
   input  logic                        flit_valid_i,
   input  logic [1:0]                  flit_type_i,
@@ -33,7 +34,9 @@ module noc_input_port import noc_pkg::*; #(
   output logic [NumVcs-1:0][1:0]      req_type_o,
   output logic [NumVcs-1:0][PORT_W-1:0] req_port_o,
   output logic [NumVcs-1:0][VcW-1:0]  req_ovc_o,
-  output logic [NumVcs-1:0][FlitWidth-1:0] req_data_o,
+  input  logic [VcW-1:0]              sel_vc_i,
+  output logic [1:0]                  sel_type_o,
+  output logic [FlitWidth-1:0]        sel_data_o,
   input  logic [NumVcs-1:0]           pop_i,
   input  logic [VcW-1:0]              alloc_vc_i,
   // debug / counters
@@ -51,6 +54,7 @@ module noc_input_port import noc_pkg::*; #(
   logic [NumVcs-1:0][VcW-1:0] out_vc_q, out_vc_d;
   logic [NumVcs-1:0] credit_q;
   logic [31:0] flits_in_q, flits_in_d;
+  logic [FlitWidth+1:0] head_flit[NumVcs];  // flit at the head of each VC buffer
 
   for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
     logic [FlitWidth+1:0] fifo_out;
@@ -79,9 +83,9 @@ module noc_input_port import noc_pkg::*; #(
     );
 
     assign req_type_o[v] = fifo_out[FlitWidth+:2];
-    assign req_data_o[v] = fifo_out[FlitWidth-1:0];
+    assign head_flit[v] = fifo_out;
     assign is_head = fifo_out[FlitWidth];
-    assign route = xy_route(COORD_W'(X), COORD_W'(Y),
+    assign route = xy_route(pos_x_i, pos_y_i,
                             fifo_out[HDR_DST_X_LSB+:COORD_W], fifo_out[HDR_DST_Y_LSB+:COORD_W]);
     assign req_port_o[v] = is_head ? route : out_port_q[v];
     assign req_ovc_o[v] = out_vc_q[v];
@@ -129,6 +133,8 @@ module noc_input_port import noc_pkg::*; #(
 `endif
     `ND_ASSERT(PopOnlyValid_A, pop_i[v] |-> req_valid_o[v])
   end
+
+  assign {sel_type_o, sel_data_o} = head_flit[sel_vc_i];
 
   always_comb begin
     flits_in_d = flits_in_q + 32'(flit_valid_i);

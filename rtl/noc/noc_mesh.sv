@@ -42,39 +42,65 @@ module noc_mesh import noc_pkg::*; #(
 
   localparam int unsigned P = NUM_PORTS;
 
-  // Router-side view of every port of every router, lane [n*P + p].
-  logic [N*P-1:0] r_in_valid, r_out_valid;
-  logic [N*P*2-1:0] r_in_type, r_out_type;
-  logic [N*P*VcW-1:0] r_in_vc, r_out_vc;
-  logic [N*P*FlitWidth-1:0] r_in_data, r_out_data;
-  logic [N*P*NumVcs-1:0] r_in_credit, r_out_credit;
-  logic [N-1:0][31:0] r_cnt;
+  // Router outputs, one lane per (node, port) at [node * P + port]. Unpacked on purpose: every lane is
+  // written and read whole, which keeps the Verilated model small (no mesh-wide packed vectors).
+  logic out_valid[N*P];
+  logic [1:0] out_type[N*P];
+  logic [VcW-1:0] out_vc[N*P];
+  logic [FlitWidth-1:0] out_data[N*P];
+  logic [NumVcs-1:0] in_credit[N*P];  // credits an input port returns upstream
+  logic [31:0] r_cnt[N];
 
   for (genvar y = 0; y < Rows; y++) begin : gen_row
     for (genvar x = 0; x < Cols; x++) begin : gen_col
       localparam int unsigned Node = y * Cols + x;
+
+      // This router's input side, per port, and its flat port vectors.
+      logic in_valid[P];
+      logic [1:0] in_type[P];
+      logic [VcW-1:0] in_vc[P];
+      logic [FlitWidth-1:0] in_data[P];
+      logic [NumVcs-1:0] out_credit[P];
+      logic [P-1:0] f_in_valid, f_out_valid;
+      logic [P*2-1:0] f_in_type, f_out_type;
+      logic [P*VcW-1:0] f_in_vc, f_out_vc;
+      logic [P*FlitWidth-1:0] f_in_data, f_out_data;
+      logic [P*NumVcs-1:0] f_in_credit, f_out_credit;
+
+      for (genvar p = 0; p < P; p++) begin : gen_flat
+        assign f_in_valid[p] = in_valid[p];
+        assign f_in_type[p*2+:2] = in_type[p];
+        assign f_in_vc[p*VcW+:VcW] = in_vc[p];
+        assign f_in_data[p*FlitWidth+:FlitWidth] = in_data[p];
+        assign f_out_credit[p*NumVcs+:NumVcs] = out_credit[p];
+        assign out_valid[Node*P+p] = f_out_valid[p];
+        assign out_type[Node*P+p] = f_out_type[p*2+:2];
+        assign out_vc[Node*P+p] = f_out_vc[p*VcW+:VcW];
+        assign out_data[Node*P+p] = f_out_data[p*FlitWidth+:FlitWidth];
+        assign in_credit[Node*P+p] = f_in_credit[p*NumVcs+:NumVcs];
+      end
 
       noc_router #(
         .NumVcs   (NumVcs),
         .BufDepth (BufDepth),
         .FlitWidth(FlitWidth),
         .Rows     (Rows),
-        .Cols     (Cols),
-        .X        (x),
-        .Y        (y)
+        .Cols     (Cols)
       ) u_router (
         .clk_i       (clk_i),
         .rst_ni      (rst_ni),
-        .in_valid_i  (r_in_valid[Node*P+:P]),
-        .in_type_i   (r_in_type[Node*P*2+:P*2]),
-        .in_vc_i     (r_in_vc[Node*P*VcW+:P*VcW]),
-        .in_data_i   (r_in_data[Node*P*FlitWidth+:P*FlitWidth]),
-        .in_credit_o (r_in_credit[Node*P*NumVcs+:P*NumVcs]),
-        .out_valid_o (r_out_valid[Node*P+:P]),
-        .out_type_o  (r_out_type[Node*P*2+:P*2]),
-        .out_vc_o    (r_out_vc[Node*P*VcW+:P*VcW]),
-        .out_data_o  (r_out_data[Node*P*FlitWidth+:P*FlitWidth]),
-        .out_credit_i(r_out_credit[Node*P*NumVcs+:P*NumVcs]),
+        .pos_x_i     (COORD_W'(x)),
+        .pos_y_i     (COORD_W'(y)),
+        .in_valid_i  (f_in_valid),
+        .in_type_i   (f_in_type),
+        .in_vc_i     (f_in_vc),
+        .in_data_i   (f_in_data),
+        .in_credit_o (f_in_credit),
+        .out_valid_o (f_out_valid),
+        .out_type_o  (f_out_type),
+        .out_vc_o    (f_out_vc),
+        .out_data_o  (f_out_data),
+        .out_credit_i(f_out_credit),
         .cnt_port_i  (cnt_port_i),
         .cnt_sel_i   (cnt_sel_i),
         .cnt_o       (r_cnt[Node])
@@ -98,29 +124,34 @@ module noc_mesh import noc_pkg::*; #(
         localparam int unsigned L = Node * P + p;  // this router's lane
         localparam int unsigned R = Nbr * P + Q;   // the neighbour's facing lane
         if (p == PortLocal) begin : gen_local
-          assign r_in_valid[L] = inj_valid_i[Node];
-          assign r_in_type[L*2+:2] = inj_type_i[Node*2+:2];
-          assign r_in_vc[L*VcW+:VcW] = inj_vc_i[Node*VcW+:VcW];
-          assign r_in_data[L*FlitWidth+:FlitWidth] = inj_data_i[Node*FlitWidth+:FlitWidth];
-          assign inj_credit_o[Node*NumVcs+:NumVcs] = r_in_credit[L*NumVcs+:NumVcs];
-          assign ej_valid_o[Node] = r_out_valid[L];
-          assign ej_type_o[Node*2+:2] = r_out_type[L*2+:2];
-          assign ej_vc_o[Node*VcW+:VcW] = r_out_vc[L*VcW+:VcW];
-          assign ej_data_o[Node*FlitWidth+:FlitWidth] = r_out_data[L*FlitWidth+:FlitWidth];
-          assign r_out_credit[L*NumVcs+:NumVcs] = ej_credit_i[Node*NumVcs+:NumVcs];
+          assign in_valid[p] = inj_valid_i[Node];
+          assign in_type[p] = inj_type_i[Node*2+:2];
+          assign in_vc[p] = inj_vc_i[Node*VcW+:VcW];
+          assign in_data[p] = inj_data_i[Node*FlitWidth+:FlitWidth];
+          assign inj_credit_o[Node*NumVcs+:NumVcs] = in_credit[L];
+          assign ej_valid_o[Node] = out_valid[L];
+          assign ej_type_o[Node*2+:2] = out_type[L];
+          assign ej_vc_o[Node*VcW+:VcW] = out_vc[L];
+          assign ej_data_o[Node*FlitWidth+:FlitWidth] = out_data[L];
+          assign out_credit[p] = ej_credit_i[Node*NumVcs+:NumVcs];
         end else if (HasNbr) begin : gen_link
-          assign r_in_valid[L] = r_out_valid[R];
-          assign r_in_type[L*2+:2] = r_out_type[R*2+:2];
-          assign r_in_vc[L*VcW+:VcW] = r_out_vc[R*VcW+:VcW];
-          assign r_in_data[L*FlitWidth+:FlitWidth] = r_out_data[R*FlitWidth+:FlitWidth];
-          assign r_out_credit[L*NumVcs+:NumVcs] = r_in_credit[R*NumVcs+:NumVcs];
+          assign in_valid[p] = out_valid[R];
+          assign in_type[p] = out_type[R];
+          assign in_vc[p] = out_vc[R];
+          assign in_data[p] = out_data[R];
+          assign out_credit[p] = in_credit[R];
         end else begin : gen_edge
-          assign r_in_valid[L] = 1'b0;
-          assign r_in_type[L*2+:2] = '0;
-          assign r_in_vc[L*VcW+:VcW] = '0;
-          assign r_in_data[L*FlitWidth+:FlitWidth] = '0;
-          assign r_out_credit[L*NumVcs+:NumVcs] = '0;
-          `ND_ASSERT(NoFlitOffMesh_A, !r_out_valid[L])
+          assign in_valid[p] = 1'b0;
+          assign in_type[p] = '0;
+          assign in_vc[p] = '0;
+          assign in_data[p] = '0;
+          assign out_credit[p] = '0;
+          logic edge_valid;
+          assign edge_valid = out_valid[L];
+          `ND_ASSERT(NoFlitOffMesh_A, !edge_valid)
+          // The edge output (always idle) and the edge input's credits go nowhere.
+          logic unused_edge;
+          assign unused_edge = ^{out_type[L], out_vc[L], out_data[L], in_credit[L]};
         end
       end
     end
@@ -133,8 +164,4 @@ module noc_mesh import noc_pkg::*; #(
       if (32'(cnt_node_i) == n) cnt_o = r_cnt[n];
     end
   end
-
-  // Outputs of edge ports (always idle) and credits of edge inputs go nowhere.
-  logic unused_edge;
-  assign unused_edge = ^{r_out_type, r_out_vc, r_out_data, r_in_credit, r_out_valid};
 endmodule

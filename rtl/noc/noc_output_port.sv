@@ -67,11 +67,12 @@ module noc_output_port import noc_pkg::*; #(
       end
     end
 
-    assign has_credit_o[v] = (cred_q[v] != '0);
+    // A credit arriving this cycle can be spent this cycle (credit_i comes from a register).
+    assign has_credit_o[v] = (cred_q[v] != '0) || credit_i[v];
     assign vc_free_o[v] = !busy_q[v];
     assign owner_o[v] = {busy_q[v], owner_q[v]};
 
-    `ND_ASSERT(CreditNoUnderflow_A, take |-> cred_q[v] != '0)
+    `ND_ASSERT(CreditNoUnderflow_A, take |-> (cred_q[v] != '0) || credit_i[v])
     `ND_ASSERT(CreditNoOverflow_A, credit_i[v] |-> (cred_q[v] != CredW'(BufDepth)) || take)
     `ND_ASSERT(HeadOnFreeVc_A, take && send_type_i[0] |-> !busy_q[v])
     `ND_ASSERT(BodyOnOwnedVc_A, take && !send_type_i[0] |->

@@ -4,6 +4,10 @@
 // write, then allocation and crossbar into the output register) and one on the link: 2 cycles per
 // hop at zero load. See docs/noc.md.
 //
+// The position comes in on pos_x_i / pos_y_i (tie to constants) rather than as parameters, so every
+// router of a mesh is the same module: Verilator then builds one router model for all instances
+// instead of one per position (the mesh compiles in a fraction of the time).
+//
 // Every port p has one link in and one link out, flattened at [p*W +: W]; port order noc_pkg::port_e.
 // Link in (credit flow control): in_valid_i[p] is a one-cycle pulse with one flit (type, VC, data);
 //   in_credit_o[p*NumVcs + v] pulses once for every flit that left input buffer (p, v).
@@ -17,12 +21,12 @@ module noc_router import noc_pkg::*; #(
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,  // mesh size, for the edge assertions
   parameter int unsigned Cols = 4,
-  parameter int unsigned X = 1,     // this router's column (0 = west)
-  parameter int unsigned Y = 1,     // this router's row (0 = north)
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
 ) (
   input  logic                           clk_i,
   input  logic                           rst_ni,
+  input  coord_t                         pos_x_i,  // column (0 = west)
+  input  coord_t                         pos_y_i,  // row (0 = north)
   input  logic [NUM_PORTS-1:0]           in_valid_i,
   input  logic [NUM_PORTS*2-1:0]         in_type_i,
   input  logic [NUM_PORTS*VcW-1:0]       in_vc_i,
@@ -38,6 +42,7 @@ module noc_router import noc_pkg::*; #(
   output logic [31:0]                    cnt_o
 );
   `include "nd_assert.svh"
+  /* verilator no_inline_module */
 
   localparam int unsigned UsageW = $clog2(BufDepth + 1);
 
@@ -46,7 +51,9 @@ module noc_router import noc_pkg::*; #(
   logic [NUM_PORTS-1:0][NumVcs-1:0][1:0] req_type;
   logic [NUM_PORTS-1:0][NumVcs-1:0][PORT_W-1:0] req_port;
   logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] req_ovc;
-  logic [NUM_PORTS-1:0][NumVcs-1:0][FlitWidth-1:0] req_data;
+  // Crossbar inputs: the flit each input port's arbiter picked (unpacked: indexed by the winner).
+  logic [1:0] sel_type[NUM_PORTS];
+  logic [FlitWidth-1:0] sel_data[NUM_PORTS];
   logic [NUM_PORTS-1:0][VcW-1:0] in_vc, alloc_vc;
   // Allocator -> output ports.
   logic [NUM_PORTS-1:0] send, credit_stall, alloc_stall;
@@ -66,12 +73,12 @@ module noc_router import noc_pkg::*; #(
       .BufDepth (BufDepth),
       .FlitWidth(FlitWidth),
       .Rows     (Rows),
-      .Cols     (Cols),
-      .X        (X),
-      .Y        (Y)
+      .Cols     (Cols)
     ) u_in (
       .clk_i       (clk_i),
       .rst_ni      (rst_ni),
+      .pos_x_i     (pos_x_i),
+      .pos_y_i     (pos_y_i),
       .flit_valid_i(in_valid_i[p]),
       .flit_type_i (in_type_i[p*2+:2]),
       .flit_vc_i   (in_vc_i[p*VcW+:VcW]),
@@ -81,7 +88,9 @@ module noc_router import noc_pkg::*; #(
       .req_type_o  (req_type[p]),
       .req_port_o  (req_port[p]),
       .req_ovc_o   (req_ovc[p]),
-      .req_data_o  (req_data[p]),
+      .sel_vc_i    (in_vc[p]),
+      .sel_type_o  (sel_type[p]),
+      .sel_data_o  (sel_data[p]),
       .pop_i       (pop[p]),
       .alloc_vc_i  (alloc_vc[p]),
       .usage_o     (usage[p]),
@@ -120,8 +129,8 @@ module noc_router import noc_pkg::*; #(
     logic [1:0] xb_type;
     logic [FlitWidth-1:0] xb_data;
     assign src     = send_in[p];
-    assign xb_type = req_type[src][in_vc[src]];
-    assign xb_data = req_data[src][in_vc[src]];
+    assign xb_type = sel_type[src];
+    assign xb_data = sel_data[src];
 
     noc_output_port #(
       .NumVcs   (NumVcs),
@@ -168,15 +177,16 @@ module noc_router import noc_pkg::*; #(
         DbgInState:     cnt_o = 32'(in_state[cnt_port_i][VcW'(cnt_vc)]);
         DbgOutCredits:  cnt_o = 32'(credits[cnt_port_i][VcW'(cnt_vc)]);
         DbgOutOwner:    cnt_o = 32'(owner[cnt_port_i][VcW'(cnt_vc)]);
-        DbgPosition:    cnt_o = {24'd0, 4'(Y), 4'(X)};
+        DbgPosition:    cnt_o = {24'd0, pos_y_i, pos_x_i};
         default:        cnt_o = '0;
       endcase
     end
   end
 
   // Edge ports have no neighbour: XY routing never sends a flit there.
-  `ND_ASSERT(NoFlitOffNorthEdge_A, (Y == 0) |-> !send[PortNorth])
-  `ND_ASSERT(NoFlitOffSouthEdge_A, (Y == Rows - 1) |-> !send[PortSouth])
-  `ND_ASSERT(NoFlitOffWestEdge_A, (X == 0) |-> !send[PortWest])
-  `ND_ASSERT(NoFlitOffEastEdge_A, (X == Cols - 1) |-> !send[PortEast])
+  `ND_ASSERT(NoFlitOffNorthEdge_A, (pos_y_i == '0) |-> !send[PortNorth])
+  `ND_ASSERT(NoFlitOffSouthEdge_A, (32'(pos_y_i) == Rows - 1) |-> !send[PortSouth])
+  `ND_ASSERT(NoFlitOffWestEdge_A, (pos_x_i == '0) |-> !send[PortWest])
+  `ND_ASSERT(NoFlitOffEastEdge_A, (32'(pos_x_i) == Cols - 1) |-> !send[PortEast])
+  `ND_ASSERT(PositionInMesh_A, (32'(pos_x_i) < Cols) && (32'(pos_y_i) < Rows))
 endmodule
