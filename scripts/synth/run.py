@@ -67,7 +67,10 @@ def table(reports, absent):
         rows.append([r["block"], params, str(r["cells"]), str(r["flops"]), fmt(r.get("levels"), "{}"),
                      fmt(r.get("mapped_cells"), "{}"), fmt(area / 1e6 if area else None, "{:.3f}"),
                      fmt(delay)] + slacks + [fmt(fmax, "{:.0f}"), "ok"])
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    sha = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True).stdout.strip() or "unknown"
+    lines = [f"Generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} from commit {sha}.", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     if absent:
         lines += ["", "Not present yet (listed in scripts/synth/blocks.txt, top module not in rtl/): "
