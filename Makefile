@@ -14,7 +14,7 @@ CTEST_ARGS ?=
 BENCH_TARGETS :=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup tools configure build demo test bench lint clean
+.PHONY: help setup tools configure build bench-build demo test bench lint format clean
 
 help: ## list the targets
 	@echo "nanodojo make targets (variables: BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS)):"
@@ -46,10 +46,12 @@ test: build ## lint the RTL and run every test; ends with "N passed, N failed"
 # Benchmarks also need the large models that tests skip (the 8x8 mesh).
 BENCH_CMAKE_FLAGS := -DND_NOC_MESH_8X8=ON
 
-bench: build ## run the benchmarks: JSON under build/bench/, table in docs/benchmarks.md
+bench-build: tools configure
 	cmake -S . -B $(BUILD_DIR) $(BENCH_CMAKE_FLAGS)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	@mkdir -p $(BUILD_DIR)/bench
+
+bench: bench-build ## run the benchmarks: JSON under build/bench/, table in docs/benchmarks.md
 	@$(MAKE) --no-print-directory $(BENCH_TARGETS)
 	$(PYTHON) scripts/bench_report.py $(BUILD_DIR)/bench docs/benchmarks.md
 

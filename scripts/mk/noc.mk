@@ -6,7 +6,7 @@ NOC_BENCH_CONFIGS := $(sort $(wildcard sim/configs/bench_*.yaml))
 NOC_BENCH_DIR := $(BUILD_DIR)/bench/noc
 
 .PHONY: bench-noc
-bench-noc: build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, cycles/s -> build/bench/noc.json
+bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, cycles/s -> build/bench/noc.json
 	@mkdir -p $(NOC_BENCH_DIR)
 	@set -e; for c in $(NOC_BENCH_CONFIGS); do n=$$(basename $$c .yaml); \
 	  echo "bench-noc: $$n"; \
