@@ -110,6 +110,8 @@ nlohmann::json sweep_json(const NocConfig& c, const SweepResult& s) {
           {"cycles", s.cycles},
           {"wall_seconds", s.wall_seconds},
           {"cycles_per_second", s.cycles_per_second()},
+          {"cpu_seconds", s.cpu_seconds},
+          {"cycles_per_cpu_second", s.cycles_per_cpu_second()},
           {"points", pts}};
 }
 
@@ -141,9 +143,9 @@ int sweep_command(const NocOptions& o) {
   std::snprintf(
       buf, sizeof buf,
       "zero-load latency %.2f cycles (offered %.2f), saturation throughput %.3f, peak accepted %.3f "
-      "flits/node/cycle\nsimulated %llu cycles in %.1f s: %.0f cycles/s\n",
+      "flits/node/cycle\nsimulated %llu cycles in %.1f s: %.0f cycles/s (%.0f per CPU second)\n",
       s.zero_load_latency, c.sweep.zero_load_rate, s.saturation, s.peak_accepted,
-      (unsigned long long)s.cycles, s.wall_seconds, s.cycles_per_second());
+      (unsigned long long)s.cycles, s.wall_seconds, s.cycles_per_second(), s.cycles_per_cpu_second());
   std::cout << buf;
   write_file(o.csv, "--csv", sweep_csv(s));
   std::cout << "wrote " << o.csv << "\n";

@@ -2,6 +2,7 @@
 // zero-load latency against the router's documented pipeline, and saturation at offered load 1.0,
 // all with the scoreboard and the progress watchdog on.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include "mesh_if.hpp"
 #include "options.hpp"
@@ -58,8 +59,10 @@ TEST_CASE("every traffic pattern runs clean on 2x2 and 4x4 meshes", "[noc][syste
   uint64_t link_flits = 0, eject_flits = 0;
   for (const auto& l : r.links) link_flits += l.flits;
   for (const auto& l : r.ejects) eject_flits += l.flits;
-  CHECK(eject_flits == r.window_ejected_flits);
-  CHECK((link_flits > 0) == (p != Pattern::Transpose || size > 1));
+  // The routers count a flit at the edge it leaves, the testbench a cycle later: one cycle of skew.
+  CHECK(std::llabs(static_cast<long long>(eject_flits) - static_cast<long long>(r.window_ejected_flits)) <=
+        r.nodes());
+  CHECK((link_flits > 0) == !(p == Pattern::Tornado && size == 2));  // 2x2 tornado: every node to itself
 }
 
 TEST_CASE("zero-load latency matches the router pipeline", "[noc][system]") {

@@ -1,6 +1,7 @@
 #include "traffic_driver.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <stdexcept>
 
 #include "errors.hpp"
@@ -46,6 +47,7 @@ class Driver {
 
   RunResult run() {
     const auto t0 = std::chrono::steady_clock::now();
+    const std::clock_t c0 = std::clock();
     start_ = mesh_.cycle();
     const uint64_t warmup = cfg_.run.warmup, measure = cfg_.run.measure;
     for (uint64_t i = 0; i < warmup; ++i) step(true, false, false);
@@ -66,6 +68,7 @@ class Driver {
     r_.packets_delivered = sb_.packets_delivered();
     r_.flits_delivered = sb_.flits_delivered();
     r_.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r_.cpu_seconds = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
     return r_;
   }
 

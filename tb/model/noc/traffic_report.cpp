@@ -60,8 +60,8 @@ std::string format_report(const NocConfig& cfg, const RunResult& r, uint64_t see
       (unsigned long long)r.credit_stalls, (unsigned long long)r.alloc_stalls);
   s += fmt("  scoreboard %llu packets, %llu flits delivered exactly once, in order, payload intact\n",
            (unsigned long long)r.packets_delivered, (unsigned long long)r.flits_delivered);
-  s += fmt("  simulated  %llu cycles in %.2f s: %.0f cycles/s\n", (unsigned long long)r.cycles,
-           r.wall_seconds, r.cycles_per_second());
+  s += fmt("  simulated  %llu cycles in %.2f s: %.0f cycles/s (%.0f per CPU second)\n",
+           (unsigned long long)r.cycles, r.wall_seconds, r.cycles_per_second(), r.cycles_per_cpu_second());
   return s;
 }
 
@@ -109,7 +109,9 @@ nlohmann::json report_json(const NocConfig& cfg, const RunResult& r, uint64_t se
               {"flits_delivered", r.flits_delivered},
               {"cycles", r.cycles},
               {"wall_seconds", r.wall_seconds},
-              {"cycles_per_second", r.cycles_per_second()}};
+              {"cycles_per_second", r.cycles_per_second()},
+              {"cpu_seconds", r.cpu_seconds},
+              {"cycles_per_cpu_second", r.cycles_per_cpu_second()}};
 }
 
 }  // namespace nd::traffic

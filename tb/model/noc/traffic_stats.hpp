@@ -42,6 +42,7 @@ struct RunResult {
 
   uint64_t cycles = 0;      // simulated cycles, reset excluded
   double wall_seconds = 0;  // wall time of the simulation loop
+  double cpu_seconds = 0;   // CPU time of this process in the loop (independent of machine load)
   uint64_t window_created_flits = 0, window_ejected_flits = 0;
   Samples latency, net_latency;
   uint64_t hops_sum = 0;
@@ -58,6 +59,7 @@ struct RunResult {
   double accepted() const;  // flits/node/cycle
   double avg_hops() const;
   double cycles_per_second() const { return wall_seconds > 0 ? cycles / wall_seconds : 0; }
+  double cycles_per_cpu_second() const { return cpu_seconds > 0 ? cycles / cpu_seconds : 0; }
   double link_avg() const;
   const LinkStat* link_max() const;
 

@@ -57,6 +57,7 @@ class Sweeper {
       s_.peak_accepted = std::max(s_.peak_accepted, p.r.accepted());
       s_.cycles += p.r.cycles;
       s_.wall_seconds += p.r.wall_seconds;
+      s_.cpu_seconds += p.r.cpu_seconds;
     }
     return s_;
   }

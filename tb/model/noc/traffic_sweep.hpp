@@ -29,8 +29,9 @@ struct SweepResult {
   double peak_accepted = 0;        // highest accepted load seen
   std::vector<SweepPoint> points;  // sorted by offered rate, the zero-load run included
   uint64_t cycles = 0;
-  double wall_seconds = 0;
+  double wall_seconds = 0, cpu_seconds = 0;
   double cycles_per_second() const { return wall_seconds > 0 ? cycles / wall_seconds : 0; }
+  double cycles_per_cpu_second() const { return cpu_seconds > 0 ? cycles / cpu_seconds : 0; }
 };
 
 using RunAtRate = std::function<RunResult(double rate)>;
