@@ -76,8 +76,8 @@ class MeshDut final : public MeshIf {
   void inject(int node, const Flit& f) override {
     check_node(node, "inject");
     if (f.data.size() != static_cast<std::size_t>(words_))
-      throw std::logic_error("inject: flit has " + std::to_string(f.data.size()) + " data words, mesh needs " +
-                             std::to_string(words_));
+      throw std::logic_error("inject: flit has " + std::to_string(f.data.size()) +
+                             " data words, mesh needs " + std::to_string(words_));
     if (f.vc >= static_cast<unsigned>(shape_.num_vcs)) throw std::logic_error("inject: VC out of range");
     if (bits::get(dut_->inj_valid_i, node, 1))
       throw std::logic_error("inject: node " + std::to_string(node) + " already injects this cycle");
@@ -121,7 +121,9 @@ class MeshDut final : public MeshIf {
   uint64_t cycle() const override { return dut_.cycle() - base_; }
 
   uint32_t counter(int node, int port, CounterSel sel) override { return read(node, port, sel, 0); }
-  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override { return read(node, port, sel, vc); }
+  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
+    return read(node, port, sel, vc);
+  }
 
   std::string debug_state() override {
     std::ostringstream os;
@@ -145,8 +147,8 @@ class MeshDut final : public MeshIf {
         }
       }
       if (!line.str().empty())
-        os << "  node " << n << " (x " << node_x(shape_, n) << ", y " << node_y(shape_, n) << "):" << line.str()
-           << "\n";
+        os << "  node " << n << " (x " << node_x(shape_, n) << ", y " << node_y(shape_, n)
+           << "):" << line.str() << "\n";
     }
     return os.str();
   }

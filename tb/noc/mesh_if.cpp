@@ -22,8 +22,8 @@ constexpr MeshShape kCompiled[] = {
 }  // namespace
 
 std::string to_string(const MeshShape& s) {
-  return std::to_string(s.rows) + "x" + std::to_string(s.cols) + ", " + std::to_string(s.num_vcs) + " VCs x " +
-         std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits";
+  return std::to_string(s.rows) + "x" + std::to_string(s.cols) + ", " + std::to_string(s.num_vcs) +
+         " VCs x " + std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits";
 }
 
 std::vector<MeshShape> compiled_meshes() { return {std::begin(kCompiled), std::end(kCompiled)}; }

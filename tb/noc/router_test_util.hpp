@@ -113,8 +113,8 @@ class Driver {
   // Steps until `flits` flits have been ejected in total (bounded).
   void run_until_ejected(std::size_t flits, uint64_t max_cycles) {
     for (uint64_t i = 0; i < max_cycles && log_.size() < flits; ++i) step();
-    if (log_.size() < flits) FAIL("timed out: " << log_.size() << " of " << flits << " flits ejected\n"
-                                              << mesh_->debug_state());
+    if (log_.size() < flits)
+      FAIL("timed out: " << log_.size() << " of " << flits << " flits ejected\n" << mesh_->debug_state());
   }
 
   const std::vector<Ejection>& log() const { return log_; }
