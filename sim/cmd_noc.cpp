@@ -89,30 +89,21 @@ nlohmann::json sweep_json(const NocConfig& c, const SweepResult& s) {
     j["stable"] = p.stable;
     pts.push_back(j);
   }
-  const MeshBuild& b = c.build;
-  return {{"config", c.file},
-          {"mesh",
-           {{"rows", b.rows},
-            {"cols", b.cols},
-            {"vcs", b.vcs},
-            {"buf_depth", b.buf_depth},
-            {"flit_width", b.flit_width}}},
-          {"pattern", pattern_name(c.run.pattern.pattern)},
-          {"lengths", c.run.lengths.describe()},
-          {"mean_length", c.run.lengths.mean()},
-          {"seed", c.run.seed},
-          {"warmup", c.run.warmup},
-          {"measure", c.run.measure},
-          {"zero_load_rate", c.sweep.zero_load_rate},
-          {"zero_load_latency", s.zero_load_latency},
-          {"saturation", s.saturation},
-          {"peak_accepted", s.peak_accepted},
-          {"cycles", s.cycles},
-          {"wall_seconds", s.wall_seconds},
-          {"cycles_per_second", s.cycles_per_second()},
-          {"cpu_seconds", s.cpu_seconds},
-          {"cycles_per_cpu_second", s.cycles_per_cpu_second()},
-          {"points", pts}};
+  nlohmann::json j = config_json(c);
+  j.update(nlohmann::json{{"seed", c.run.seed},
+                          {"warmup", c.run.warmup},
+                          {"measure", c.run.measure},
+                          {"zero_load_rate", c.sweep.zero_load_rate},
+                          {"zero_load_latency", s.zero_load_latency},
+                          {"saturation", s.saturation},
+                          {"peak_accepted", s.peak_accepted},
+                          {"cycles", s.cycles},
+                          {"wall_seconds", s.wall_seconds},
+                          {"cycles_per_second", s.cycles_per_second()},
+                          {"cpu_seconds", s.cpu_seconds},
+                          {"cycles_per_cpu_second", s.cycles_per_cpu_second()},
+                          {"points", pts}});
+  return j;
 }
 
 int sweep_command(const NocOptions& o) {

@@ -65,9 +65,22 @@ std::string format_report(const NocConfig& cfg, const RunResult& r, uint64_t see
   return s;
 }
 
+nlohmann::json config_json(const NocConfig& cfg) {
+  const MeshBuild& b = cfg.build;
+  return nlohmann::json{{"config", cfg.file},
+                        {"mesh",
+                         {{"rows", b.rows},
+                          {"cols", b.cols},
+                          {"vcs", b.vcs},
+                          {"buf_depth", b.buf_depth},
+                          {"flit_width", b.flit_width}}},
+                        {"pattern", pattern_name(cfg.run.pattern.pattern)},
+                        {"lengths", cfg.run.lengths.describe()},
+                        {"mean_length", cfg.run.lengths.mean()}};
+}
+
 nlohmann::json report_json(const NocConfig& cfg, const RunResult& r, uint64_t seed) {
   using nlohmann::json;
-  const MeshBuild& b = cfg.build;
   json links = json::array();
   for (const auto& l : r.links)
     links.push_back({{"node", l.node}, {"port", port_name(l.port)}, {"flits", l.flits}, {"util", l.util}});
@@ -80,38 +93,30 @@ nlohmann::json report_json(const NocConfig& cfg, const RunResult& r, uint64_t se
               {"p50", r.net_latency.percentile(0.5)},
               {"p99", r.net_latency.percentile(0.99)},
               {"max", r.net_latency.max()}};
-  return json{{"config", cfg.file},
-              {"mesh",
-               {{"rows", b.rows},
-                {"cols", b.cols},
-                {"vcs", b.vcs},
-                {"buf_depth", b.buf_depth},
-                {"flit_width", b.flit_width}}},
-              {"pattern", pattern_name(cfg.run.pattern.pattern)},
-              {"lengths", cfg.run.lengths.describe()},
-              {"mean_length", cfg.run.lengths.mean()},
-              {"seed", seed},
-              {"rate", r.rate},
-              {"warmup", r.warmup},
-              {"measure", r.measure},
-              {"drain_cycles", r.drain_cycles},
-              {"drained", r.drained},
-              {"offered", r.offered()},
-              {"accepted", r.accepted()},
-              {"latency", lat},
-              {"network_latency", net},
-              {"avg_hops", r.avg_hops()},
-              {"link_util_avg", r.link_avg()},
-              {"links", links},
-              {"credit_stalls", r.credit_stalls},
-              {"alloc_stalls", r.alloc_stalls},
-              {"packets_delivered", r.packets_delivered},
-              {"flits_delivered", r.flits_delivered},
-              {"cycles", r.cycles},
-              {"wall_seconds", r.wall_seconds},
-              {"cycles_per_second", r.cycles_per_second()},
-              {"cpu_seconds", r.cpu_seconds},
-              {"cycles_per_cpu_second", r.cycles_per_cpu_second()}};
+  json j = config_json(cfg);
+  j.update(json{{"seed", seed},
+                {"rate", r.rate},
+                {"warmup", r.warmup},
+                {"measure", r.measure},
+                {"drain_cycles", r.drain_cycles},
+                {"drained", r.drained},
+                {"offered", r.offered()},
+                {"accepted", r.accepted()},
+                {"latency", lat},
+                {"network_latency", net},
+                {"avg_hops", r.avg_hops()},
+                {"link_util_avg", r.link_avg()},
+                {"links", links},
+                {"credit_stalls", r.credit_stalls},
+                {"alloc_stalls", r.alloc_stalls},
+                {"packets_delivered", r.packets_delivered},
+                {"flits_delivered", r.flits_delivered},
+                {"cycles", r.cycles},
+                {"wall_seconds", r.wall_seconds},
+                {"cycles_per_second", r.cycles_per_second()},
+                {"cpu_seconds", r.cpu_seconds},
+                {"cycles_per_cpu_second", r.cycles_per_cpu_second()}});
+  return j;
 }
 
 }  // namespace nd::traffic

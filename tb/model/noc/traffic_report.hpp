@@ -10,6 +10,8 @@
 namespace nd::traffic {
 
 std::string format_report(const NocConfig& cfg, const RunResult& r, uint64_t seed);
+// The run's configuration: config file, mesh build, pattern and packet lengths.
+nlohmann::json config_json(const NocConfig& cfg);
 nlohmann::json report_json(const NocConfig& cfg, const RunResult& r, uint64_t seed);
 
 }  // namespace nd::traffic
