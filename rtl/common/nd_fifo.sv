@@ -48,14 +48,20 @@ module nd_fifo #(
     assign data_o = mem_q[rd_ptr_q];
   end
 
-  function automatic logic [PtrW-1:0] incr(logic [PtrW-1:0] p);
-    if (Depth == 1) return '0;
-    return (p == PtrW'(Depth - 1)) ? '0 : p + PtrW'(1);
-  endfunction
+  // Next pointers, wrapping at Depth. (Written out rather than as a function: Verilator names a function's
+  // temporaries per instance, which would keep it from sharing one copy of a replicated module's code.)
+  logic [PtrW-1:0] wr_ptr_inc, rd_ptr_inc;
+  if (Depth == 1) begin : gen_ptr_one
+    assign wr_ptr_inc = '0;
+    assign rd_ptr_inc = '0;
+  end else begin : gen_ptr_many
+    assign wr_ptr_inc = (wr_ptr_q == PtrW'(Depth - 1)) ? '0 : wr_ptr_q + PtrW'(1);
+    assign rd_ptr_inc = (rd_ptr_q == PtrW'(Depth - 1)) ? '0 : rd_ptr_q + PtrW'(1);
+  end
 
   always_comb begin
-    wr_ptr_d = push ? incr(wr_ptr_q) : wr_ptr_q;
-    rd_ptr_d = pop ? incr(rd_ptr_q) : rd_ptr_q;
+    wr_ptr_d = push ? wr_ptr_inc : wr_ptr_q;
+    rd_ptr_d = pop ? rd_ptr_inc : rd_ptr_q;
     cnt_d    = cnt_q + CntW'(push) - CntW'(pop);
   end
 

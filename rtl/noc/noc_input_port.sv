@@ -60,6 +60,7 @@ module noc_input_port import noc_pkg::*; #(
     logic [FlitWidth+1:0] fifo_out;
     logic write;
     port_e route;
+    coord_t dst_x, dst_y;
     logic is_head;
 
     assign write = flit_valid_i && (flit_vc_i == VcW'(v));
@@ -85,8 +86,16 @@ module noc_input_port import noc_pkg::*; #(
     assign req_type_o[v] = fifo_out[FlitWidth+:2];
     assign head_flit[v] = fifo_out;
     assign is_head = fifo_out[FlitWidth];
-    assign route = xy_route(pos_x_i, pos_y_i,
-                            fifo_out[HDR_DST_X_LSB+:COORD_W], fifo_out[HDR_DST_Y_LSB+:COORD_W]);
+    // Dimension-order (XY) route: correct x first (east/west), then y (north/south), then eject.
+    assign dst_x = fifo_out[HDR_DST_X_LSB+:COORD_W];
+    assign dst_y = fifo_out[HDR_DST_Y_LSB+:COORD_W];
+    always_comb begin
+      if (dst_x > pos_x_i) route = PortEast;
+      else if (dst_x < pos_x_i) route = PortWest;
+      else if (dst_y > pos_y_i) route = PortSouth;
+      else if (dst_y < pos_y_i) route = PortNorth;
+      else route = PortLocal;
+    end
     assign req_port_o[v] = is_head ? route : out_port_q[v];
     assign req_ovc_o[v] = out_vc_q[v];
 

@@ -56,18 +56,4 @@ package noc_pkg;
     DbgPosition     = 4'd12  // router position {y[7:4], x[3:0]}
   } cnt_kind_e;
 
-  // Dimension-order route: correct x first (east/west), then y (north/south), then eject.
-  function automatic port_e xy_route(coord_t cur_x, coord_t cur_y, coord_t dst_x, coord_t dst_y);
-    if (dst_x > cur_x) return PortEast;
-    if (dst_x < cur_x) return PortWest;
-    if (dst_y > cur_y) return PortSouth;
-    if (dst_y < cur_y) return PortNorth;
-    return PortLocal;
-  endfunction
-
-  // Message class of a head flit's header.
-  function automatic logic hdr_class(logic [HDR_W-1:0] hdr);
-    return hdr[HDR_CLASS_BIT];
-  endfunction
-
 endpackage
