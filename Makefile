@@ -43,12 +43,7 @@ test: build ## lint the RTL and run every test; ends with "N passed, N failed"
 	  $(CTEST_ARGS) || rc=$$?; \
 	$(PYTHON) scripts/test_summary.py $(BUILD_DIR)/junit.xml || rc=1; exit $$rc
 
-# Benchmarks also need the large models that tests skip (the 8x8 mesh).
-BENCH_CMAKE_FLAGS := -DND_NOC_MESH_8X8=ON
-
-bench-build: tools configure
-	cmake -S . -B $(BUILD_DIR) $(BENCH_CMAKE_FLAGS)
-	cmake --build $(BUILD_DIR) -j $(JOBS)
+bench-build: build
 	@mkdir -p $(BUILD_DIR)/bench
 
 bench: bench-build ## run the benchmarks: JSON under build/bench/, table in docs/benchmarks.md

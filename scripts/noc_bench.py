@@ -64,9 +64,11 @@ def main() -> int:
              "offered load still stable (latency under 3x zero-load, >= 97 % accepted, all measured packets drained); "
              "peak = highest accepted load seen (offered up to 1.0). Search: steps of 0.05, bisection to 0.01. "
              f"BookSim2 columns: latency / saturation with the same VCs and buffers (P2: 3 cycles per hop, P4: 5). "
-             f"Window per point: warm-up {first['warmup']} + measurement {first['measure']} cycles (8x8: see its "
-             "sweep table), then drain. cycles/s = simulated cycles per second of wall time over the whole sweep; "
-             "cycles/CPU-s = the same per second of the process's CPU time (what an unloaded machine would show). "
+             f"Window per point: warm-up {first['warmup']} + measurement {first['measure']} cycles, then drain. "
+             "cycles/s = simulated cycles per second of wall time over the whole sweep; cycles/CPU-s = the same per "
+             "second of the process's CPU time (what an unloaded machine would show). The 4x4 mesh runs with its RTL "
+             "assertions (tracing compiled in, off); the 8x8 mesh is the lean model without either (docs/noc.md), "
+             "so its speed is not comparable to the 4x4's. "
              + " ".join(verdict))
     out = {
         "block": "noc",

@@ -1,6 +1,6 @@
 # Verilator build rules.
 #
-#   nd_verilate(NAME <name> TOP <module> [PARAMS Key=Value ...] [ARGS <extra verilator args> ...])
+#   nd_verilate(NAME <name> TOP <module> [LEAN] [PARAMS Key=Value ...] [ARGS <extra verilator args> ...])
 #
 # Verilates rtl/ with <module> as top (parameters overridden with -G), builds the generated C++ with
 # Verilator's own makefile (through ccache when present) into build/vm/<name>/V<name>__ALL.a, and
@@ -9,6 +9,8 @@
 #
 # All models share one set of flags, so one runtime library (nd_verilated) serves them all:
 # FST tracing, SVA assertions on, X-initialized state randomized (the harness seeds it).
+# LEAN models leave out tracing and assertions (for models too large to build with them, such as the 8x8
+# mesh: docs/noc.md); the harness refuses wave options for them.
 
 execute_process(COMMAND verilator --getenv VERILATOR_ROOT
   OUTPUT_VARIABLE ND_VERILATOR_ROOT OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
@@ -18,9 +20,12 @@ message(STATUS "nanodojo: ${ND_VERILATOR_VERSION} at ${ND_VERILATOR_ROOT}")
 
 set(ND_RTL_DIR ${CMAKE_SOURCE_DIR}/rtl)
 set(ND_VM_DIR ${CMAKE_BINARY_DIR}/vm)
-set(ND_VERILATOR_FLAGS
-  --cc --trace-fst --trace-structs --assert --x-assign unique --x-initial unique
-  -Wall -Wno-fatal -O3 --output-split 20000 --output-split-cfuncs 2000)
+# -fno-table (after -O3, which would turn it back on): Verilator's lookup tables get per-instance names,
+# which stops it from sharing one copy of a module's code between the instances of a replicated module.
+set(ND_VERILATOR_BASE_FLAGS
+  --cc --x-assign unique --x-initial unique
+  -Wall -Wno-fatal -O3 -fno-table --output-split 20000 --output-split-cfuncs 2000)
+set(ND_VERILATOR_CHECK_FLAGS --trace-fst --trace-structs --assert)
 
 # Packages in dependency order (rtl/pkgs.f), module search path (every rtl/ subfolder), include dir.
 file(STRINGS ${ND_RTL_DIR}/pkgs.f ND_RTL_PKGS REGEX "^[^#]")
@@ -45,7 +50,7 @@ target_compile_options(nd_verilated PRIVATE -w)
 target_link_libraries(nd_verilated PUBLIC Threads::Threads ZLIB::ZLIB)
 
 function(nd_verilate)
-  cmake_parse_arguments(V "" "NAME;TOP" "PARAMS;ARGS" ${ARGN})
+  cmake_parse_arguments(V "LEAN" "NAME;TOP" "PARAMS;ARGS" ${ARGN})
   if(NOT V_NAME OR NOT V_TOP)
     message(FATAL_ERROR "nd_verilate: NAME and TOP are required")
   endif()
@@ -54,6 +59,10 @@ function(nd_verilate)
   set(lib ${mdir}/${prefix}__ALL.a)
   # The top module's own file (rtl/<block>/<top>.sv), read after the packages it imports.
   file(GLOB top_src ${ND_RTL_DIR}/*/${V_TOP}.sv)
+  set(flags ${ND_VERILATOR_BASE_FLAGS})
+  if(NOT V_LEAN)
+    list(APPEND flags ${ND_VERILATOR_CHECK_FLAGS})
+  endif()
   set(gparams "")
   foreach(p IN LISTS V_PARAMS)
     list(APPEND gparams -G${p})
@@ -61,8 +70,8 @@ function(nd_verilate)
   add_custom_command(
     OUTPUT ${lib} ${mdir}/${prefix}.h
     COMMAND ${CMAKE_SOURCE_DIR}/sim/verilate.sh ${mdir} ${prefix}
-            ${ND_VERILATOR_FLAGS} --top-module ${V_TOP} ${gparams} ${V_ARGS}
-            ${ND_RTL_DIR}/lint.vlt ${ND_RTL_SEARCH} ${ND_RTL_PKGS} ${top_src}
+            ${flags} --top-module ${V_TOP} ${gparams} ${V_ARGS}
+            ${ND_RTL_DIR}/lint.vlt ${ND_RTL_DIR}/model.vlt ${ND_RTL_SEARCH} ${ND_RTL_PKGS} ${top_src}
     DEPENDS ${ND_RTL_SOURCES} ${CMAKE_SOURCE_DIR}/sim/verilate.sh
     COMMENT "Verilating ${V_TOP} as ${prefix}"
     VERBATIM JOB_POOL verilate)

@@ -19,10 +19,22 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "options.hpp"
 
 namespace nd {
+
+// True when model V was built with tracing (nd_verilate without LEAN): it then has trace(VerilatedFstC*,
+// int).
+template <class V, class = void>
+struct has_waves : std::false_type {};
+template <class V>
+struct has_waves<V, std::void_t<decltype(std::declval<V&>().trace(std::declval<VerilatedFstC*>(), 0))>>
+    : std::true_type {};
+template <class V>
+inline constexpr bool has_waves_v = has_waves<V>::value;
 
 class WaveFile {
  public:
@@ -35,6 +47,7 @@ class WaveFile {
     ctx.traceEverOn(true);
     fst_ = std::make_unique<VerilatedFstC>();
     apply_filters(*fst_, w);
+    static_assert(has_waves_v<V>, "WaveFile needs a model built with tracing");
     model.trace(fst_.get(), 99);  // the level argument is unused by Verilator 5; the filter does it
     open();
   }

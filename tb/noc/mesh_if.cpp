@@ -3,11 +3,9 @@
 
 #include "Vnoc_mesh_2x2.h"
 #include "Vnoc_mesh_4x4.h"
+#include "Vnoc_mesh_8x8.h"
 #include "errors.hpp"
 #include "mesh_dut.hpp"
-#ifdef ND_NOC_MESH_8X8
-#include "Vnoc_mesh_8x8.h"
-#endif
 
 namespace nd::noc {
 
@@ -15,9 +13,7 @@ namespace {
 constexpr MeshShape kCompiled[] = {
     {2, 2, 2, 4, 128},
     {4, 4, 2, 4, 128},
-#ifdef ND_NOC_MESH_8X8
     {8, 8, 2, 4, 128},
-#endif
 };
 }  // namespace
 
@@ -31,9 +27,7 @@ std::vector<MeshShape> compiled_meshes() { return {std::begin(kCompiled), std::e
 std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name) {
   if (s == kCompiled[0]) return std::make_unique<MeshDut<Vnoc_mesh_2x2>>(s, waves);
   if (s == kCompiled[1]) return std::make_unique<MeshDut<Vnoc_mesh_4x4>>(s, waves);
-#ifdef ND_NOC_MESH_8X8
   if (s == kCompiled[2]) return std::make_unique<MeshDut<Vnoc_mesh_8x8>>(s, waves);
-#endif
   // Name the first field no compiled mesh agrees with, given the fields before it.
   std::string list;
   for (const auto& c : kCompiled) list += (list.empty() ? "" : "; ") + to_string(c);

@@ -113,5 +113,10 @@ TEST_CASE("nanodojo rejects bad input with exit status 2 and one line", "[noc][s
     check_bad("run " + f, f + ":2: key 'build': mesh 3x3");
   }
   SECTION("bad sweep rate on the command line") { check_bad("sweep --rates 0.1,x", "key '--rates'"); }
+  SECTION("waves asked of the lean 8x8 model") {
+    const std::string f = write("big.yaml", "build: {rows: 8, cols: 8}\nrun:\n  measure: 100\n");
+    check_bad("run " + f + " --waves " + (scratch() / "w.fst").string(),
+              "key '--waves': this model is built without waves");
+  }
   fs::remove_all(scratch());
 }
