@@ -59,6 +59,9 @@ def yosys_script(block, out: Path, liberty, period_ps) -> str:
         f"tee -q -o {o}/stat_generic.json stat -json",
         "ltp -noff",
         f"rename {block.top} {block.name}_nl",
+        # One wire per bit: a multi-bit wire that feeds itself through other bits (a false loop at word
+        # level) would make Verilator's netlist model iterate, and can make it settle on stale values.
+        "splitnets",
         f"write_verilog -noattr {o}/generic.v",
     ]
     if liberty:
