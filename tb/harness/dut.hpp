@@ -33,16 +33,16 @@ class Dut {
     ctx_->fatalOnError(false);  // assertion failures are reported through gotError() -> SimError
     ctx_->randReset(2);         // uninitialized state gets seeded random values, not zeros
     ctx_->randSeed(static_cast<int>(seed & 0x7fffffff));
-    if constexpr (has_waves_v<V>) {
-      if (waves_.enabled()) ctx_->traceEverOn(true);
-      model_ = std::make_unique<V>(ctx_.get(), "TOP");
-      if (waves_.enabled()) trace_ = std::make_unique<WaveFile>(*model_, *ctx_, waves_);
-    } else {
+    if constexpr (!has_waves_v<V>) {
       if (waves_.enabled() || waves_.on_fail > 0)
         throw InputError("<command line>", 0, "--waves",
                          "this model is built without waves (a lean model, see docs/waves.md); "
                          "use a smaller configuration to get waves");
-      model_ = std::make_unique<V>(ctx_.get(), "TOP");
+    }
+    if (waves_.enabled()) ctx_->traceEverOn(true);
+    model_ = std::make_unique<V>(ctx_.get(), "TOP");
+    if constexpr (has_waves_v<V>) {
+      if (waves_.enabled()) trace_ = std::make_unique<WaveFile>(*model_, *ctx_, waves_);
     }
     model_->clk_i = 0;
     model_->rst_ni = 0;

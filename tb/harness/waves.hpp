@@ -26,8 +26,7 @@
 
 namespace nd {
 
-// True when model V was built with tracing (nd_verilate without LEAN): it then has trace(VerilatedFstC*,
-// int).
+// True when model V was built with tracing (nd_verilate without LEAN), i.e. it has trace().
 template <class V, class = void>
 struct has_waves : std::false_type {};
 template <class V>
