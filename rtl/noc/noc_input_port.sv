@@ -87,6 +87,8 @@ module noc_input_port import noc_pkg::*; #(
     assign head_flit[v] = fifo_out;
     assign is_head = fifo_out[FlitWidth];
     // Dimension-order (XY) route: correct x first (east/west), then y (north/south), then eject.
+    // Written out rather than as a package function: a run-time function call inside the replicated
+    // router would keep Verilator from sharing its code across the mesh (docs/development.md).
     assign dst_x = fifo_out[HDR_DST_X_LSB+:COORD_W];
     assign dst_y = fifo_out[HDR_DST_Y_LSB+:COORD_W];
     always_comb begin
