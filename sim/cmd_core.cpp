@@ -14,8 +14,11 @@
 #include "command.hpp"
 #include "core_runner.hpp"
 #include "errors.hpp"
+#include "hex.hpp"
 
 namespace {
+
+using nd::hex;
 
 struct CoreOptions {
   std::string program;
@@ -37,12 +40,6 @@ int exit_status(const nd::core::RunResult& r) {
     default:
       return 1;
   }
-}
-
-std::string hex32(uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", v);
-  return buf;
 }
 
 int run_core(const CoreOptions& o) {
@@ -102,7 +99,7 @@ int run_core(const CoreOptions& o) {
     j["instret"] = r.instret;
     j["ipc"] = r.ipc();
     j["console"] = r.console;
-    j["last_pc"] = hex32(r.last_pc);
+    j["last_pc"] = hex(r.last_pc);
     j["hart"] = {{"x", o.hart_x}, {"y", o.hart_y}};
     j["max_cycles"] = o.max_cycles;
     j["seed"] = o.seed;
@@ -111,9 +108,9 @@ int run_core(const CoreOptions& o) {
     if (r.status == nd::core::RunStatus::kTrap) {
       j["trap"] = {{"cause", r.trap.cause},
                    {"cause_name", nd::core::trap_cause_name(r.trap.cause)},
-                   {"pc", hex32(r.trap.pc)},
-                   {"insn", hex32(r.trap.insn)},
-                   {"tval", hex32(r.trap.tval)}};
+                   {"pc", hex(r.trap.pc)},
+                   {"insn", hex(r.trap.insn)},
+                   {"tval", hex(r.trap.tval)}};
     }
     if (ro.region) {
       j["region"] = {{"symbol", o.region},

@@ -1,36 +1,24 @@
 // `nanodojo core` end to end: console on stdout, report on stderr, exit status mapping (0 pass, 1 trap
 // or cycle limit, 2 bad input, code + 2 for a failing program) and the JSON report.
-#include <sys/wait.h>
 
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "run_command.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Cli {
-  std::string out;  // stdout and stderr together
-  int status;
-};
+using Cli = nd::CommandResult;  // out: stdout and stderr together
 
 Cli nanodojo(const std::string& args) {
-  const std::string cmd = std::string(ND_NANODOJO) + " core " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  const int st = pclose(p);
-  REQUIRE(WIFEXITED(st));
-  INFO(cmd << "\n" << out);
-  return {out, WEXITSTATUS(st)};
+  const Cli c = nd::run_command(std::string(ND_NANODOJO) + " core " + args + " 2>&1");
+  REQUIRE(c.status >= 0);
+  return c;
 }
 
 std::string elf(const std::string& name) { return std::string(ND_SW_OUT) + "/" + name + ".elf"; }

@@ -9,15 +9,16 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
-#include <sstream>
 #include <vector>
 
 #include "core_isa_common.hpp"
 #include "core_isa_sims.hpp"
+#include "hex.hpp"
 #include "options.hpp"
 #include "rv32_iss.hpp"
 
 using namespace nd::core;
+using nd::hex;
 
 namespace {
 
@@ -168,12 +169,6 @@ void run_iss(IssTrace& t, const std::vector<uint32_t>& mem) {
     }
   }
   FAIL("ISS did not reach the tohost store");
-}
-
-std::string hex(uint32_t v) {
-  std::ostringstream o;
-  o << "0x" << std::hex << v;
-  return o.str();
 }
 
 void compare(const IssTrace& ref, const isa::SimRun& dut, const std::string& what, bool full_memory) {

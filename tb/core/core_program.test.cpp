@@ -1,16 +1,13 @@
 // C programs on the Verilated core_system through the program runner: each program's console output
 // and exit code must equal those of the same C code built for the host (sw/host/ console shim). Also
 // the runner's other outcomes: fail codes, the cycle limit, unhandled traps, node coordinates.
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <string>
 
 #include "core_runner.hpp"
 #include "errors.hpp"
 #include "options.hpp"
+#include "run_command.hpp"
 
 using nd::core::RunOptions;
 using nd::core::RunResult;
@@ -30,16 +27,9 @@ RunOptions options_for(const std::string& test_name) {
 
 // Runs the host build of a program; returns its stdout and exit status.
 std::pair<std::string, int> run_host(const std::string& name) {
-  const std::string cmd = std::string(ND_SW_OUT) + "/host/" + name;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  const int st = pclose(p);
-  REQUIRE(WIFEXITED(st));
-  return {out, WEXITSTATUS(st)};
+  const nd::CommandResult c = nd::run_command(std::string(ND_SW_OUT) + "/host/" + name);
+  REQUIRE(c.status >= 0);
+  return {c.out, c.status};
 }
 
 void check_against_host(const std::string& name) {

@@ -2,24 +2,18 @@
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <limits>
 #include <map>
 
 #include "Vcore_system.h"
 #include "dut.hpp"
 #include "errors.hpp"
+#include "hex.hpp"
 
 namespace nd::core {
 namespace {
 
 constexpr uint64_t kResetCycles = 4;
-
-std::string hex32(uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", v);
-  return buf;
-}
 
 }  // namespace
 
@@ -69,14 +63,13 @@ std::string RunResult::describe() const {
     case RunStatus::kPass:
       return "PASS";
     case RunStatus::kFail:
-      return "FAIL with code " + std::to_string(code) + " (tohost = " + hex32(tohost_value) + ")";
+      return "FAIL with code " + std::to_string(code) + " (tohost = " + hex(tohost_value) + ")";
     case RunStatus::kTrap:
       return "unhandled trap: " + trap_cause_name(trap.cause) + " (mcause " + std::to_string(trap.cause) +
-             ") at pc " + hex32(trap.pc) + ", instruction " + hex32(trap.insn) + ", mtval " +
-             hex32(trap.tval);
+             ") at pc " + hex(trap.pc) + ", instruction " + hex(trap.insn) + ", mtval " + hex(trap.tval);
     case RunStatus::kCycleLimit:
       return "cycle limit of " + std::to_string(cycles) +
-             " cycles reached without a store to tohost (last pc " + hex32(last_pc) + ")";
+             " cycles reached without a store to tohost (last pc " + hex(last_pc) + ")";
   }
   return "unknown";
 }
@@ -199,7 +192,7 @@ RunResult CoreRunner::run() {
         done = true;
       } else if (value != 0) {
         throw SimError(dut.cycle(),
-                       "store of " + hex32(value) + " to tohost at pc " + hex32(r.last_pc) +
+                       "store of " + hex(value) + " to tohost at pc " + hex(r.last_pc) +
                            ": only (code << 1) | 1 ends a program; host calls are not supported");
       }
     }

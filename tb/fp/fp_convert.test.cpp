@@ -3,8 +3,6 @@
 // for every bias and layout, and FP32 -> BF16 on every exponent with random and tie cases (RNE and SR).
 #include <catch2/catch.hpp>
 
-#include <sstream>
-
 #include "Vfp_bf16_to_f32.h"
 #include "Vfp_cfp8_to_f32.h"
 #include "Vfp_f32_to_bf16.h"
@@ -12,18 +10,10 @@
 #include "dut.hpp"
 #include "fp_convert.hpp"
 #include "fp_random.hpp"
+#include "hex.hpp"
 
 using namespace nd::fp;
-
-namespace {
-
-std::string hex(uint32_t v) {
-  std::ostringstream s;
-  s << "0x" << std::hex << v;
-  return s.str();
-}
-
-}  // namespace
+using nd::hex;
 
 TEST_CASE("fp_cfp8_to_f32: all 256 codes x 64 biases x 2 layouts", "[fp][unit]") {
   nd::Dut<Vfp_cfp8_to_f32> dut(nd::test_waves("fp_cfp8_to_f32"));

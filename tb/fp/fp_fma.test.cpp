@@ -4,7 +4,6 @@
 // `make verify-fp` runs the [.slow] case: 10^7 random triples per variant.
 #include <catch2/catch.hpp>
 
-#include <sstream>
 #include <vector>
 
 #include "Vfp_fma_f32.h"
@@ -13,16 +12,12 @@
 #include "fp_convert.hpp"
 #include "fp_fma.hpp"
 #include "fp_random.hpp"
+#include "hex.hpp"
 
 using namespace nd::fp;
+using nd::hex;
 
 namespace {
-
-std::string hex(uint32_t v) {
-  std::ostringstream s;
-  s << "0x" << std::hex << v;
-  return s.str();
-}
 
 template <class V>
 void check_one(nd::Dut<V>& dut, uint32_t a, uint32_t b, uint32_t c, uint64_t seed) {

@@ -10,11 +10,28 @@
 namespace nd::noc {
 
 namespace {
-constexpr MeshShape kCompiled[] = {
-    {2, 2, 2, 4, 128},
-    {4, 4, 2, 4, 128},
-    {8, 8, 2, 4, 128},
+template <class V>
+std::unique_ptr<MeshIf> make_dut(const MeshShape& s, const nd::WaveOptions& waves) {
+  return std::make_unique<MeshDut<V>>(s, waves);
+}
+
+struct Compiled {
+  MeshShape shape;
+  bool waves;  // built with tracing (a lean model is not)
+  std::unique_ptr<MeshIf> (*make)(const MeshShape&, const nd::WaveOptions&);
 };
+
+const Compiled kCompiled[] = {
+    {{2, 2, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
+    {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
+    {{8, 8, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
+};
+
+const Compiled* find_compiled(const MeshShape& s) {
+  for (const auto& c : kCompiled)
+    if (c.shape == s) return &c;
+  return nullptr;
+}
 }  // namespace
 
 std::string to_string(const MeshShape& s) {
@@ -22,18 +39,26 @@ std::string to_string(const MeshShape& s) {
          " VCs x " + std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits";
 }
 
-std::vector<MeshShape> compiled_meshes() { return {std::begin(kCompiled), std::end(kCompiled)}; }
+std::vector<MeshShape> compiled_meshes() {
+  std::vector<MeshShape> v;
+  for (const auto& c : kCompiled) v.push_back(c.shape);
+  return v;
+}
+
+bool mesh_has_waves(const MeshShape& s) {
+  const Compiled* c = find_compiled(s);
+  return c && c->waves;
+}
 
 std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name) {
-  if (s == kCompiled[0]) return std::make_unique<MeshDut<Vnoc_mesh_2x2>>(s, waves);
-  if (s == kCompiled[1]) return std::make_unique<MeshDut<Vnoc_mesh_4x4>>(s, waves);
-  if (s == kCompiled[2]) return std::make_unique<MeshDut<Vnoc_mesh_8x8>>(s, waves);
+  if (const Compiled* c = find_compiled(s)) return c->make(s, waves);
   // Name the first field no compiled mesh agrees with, given the fields before it.
   std::string list;
-  for (const auto& c : kCompiled) list += (list.empty() ? "" : "; ") + to_string(c);
+  for (const auto& k : kCompiled) list += (list.empty() ? "" : "; ") + to_string(k.shape);
   std::string key = "flit_width";
   bool rows = false, cols = false, vcs = false, depth = false;
-  for (const auto& c : kCompiled) {
+  for (const auto& k : kCompiled) {
+    const MeshShape& c = k.shape;
     rows |= c.rows == s.rows;
     cols |= c.rows == s.rows && c.cols == s.cols;
     vcs |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs;

@@ -80,6 +80,8 @@ class MeshIf {  // one cycle = read outputs, drive inputs, tick()
 // (e.g. the config file) and is used only in that message. The mesh comes out of reset.
 std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name);
 std::vector<MeshShape> compiled_meshes();
+// Whether the compiled mesh of this shape can write waves (false for a lean model, docs/noc.md).
+bool mesh_has_waves(const MeshShape& s);
 
 // Head flit header (low 32 data bits): [3:0] dst_x [7:4] dst_y [11:8] src_x [15:12] src_y
 // [16] message class (0 request, 1 response) [31:17] reserved 0.

@@ -28,9 +28,9 @@ NocConfig config(int size, Pattern p, const std::vector<int>& lengths) {
 }
 
 RunResult run(const NocConfig& c, double rate, const std::string& name) {
-  // The 8x8 model is lean: no waves (docs/noc.md, "Simulation models").
-  const bool lean = c.build.rows == 8;
-  auto mesh = make_mesh(to_shape(c.build), lean ? nd::WaveOptions{} : nd::test_waves(name), "test");
+  // A lean model (the 8x8 mesh, docs/noc.md) has no waves to write.
+  const MeshShape shape = to_shape(c.build);
+  auto mesh = make_mesh(shape, mesh_has_waves(shape) ? nd::test_waves(name) : nd::WaveOptions{}, "test");
   TrafficRunOptions o;
   o.rate = rate;
   o.seed = nd::test_seed();

@@ -1,30 +1,20 @@
 // End-to-end runs of the nanodojo program: `run` and `sweep` work, and bad input gives exit status 2
 // with one line naming the file, line and key.
-#include <sys/wait.h>
 
 #include <unistd.h>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "run_command.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct Outcome {
-  int status;
-  std::string out;
-};
+using Outcome = nd::CommandResult;
 
 Outcome nanodojo(const std::string& args) {
-  const std::string cmd = std::string(ND_NANODOJO) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int rc = pclose(p);
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
+  return nd::run_command(std::string(ND_NANODOJO) + " " + args + " 2>&1");
 }
 
 // A scratch directory per test process.

@@ -5,9 +5,9 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "errors.hpp"
+#include "hex.hpp"
 
 namespace nd::core {
 namespace {
@@ -20,15 +20,6 @@ constexpr uint32_t kShtSymtab = 2, kShtStrtab = 3;
 constexpr uint32_t kEfRvc = 0x1, kEfFloatAbi = 0x6, kEfRve = 0x8;
 constexpr uint8_t kSttSection = 3, kSttFile = 4, kStbLocal = 0;
 constexpr uint64_t kMaxFileBytes = 64ull << 20;
-
-std::string hex(uint64_t v) {
-  std::ostringstream s;
-  s << "0x" << std::hex;
-  s.width(8);
-  s.fill('0');
-  s << v;
-  return s.str();
-}
 
 // Bounds-checked little-endian reads from the file image.
 class Reader {
