@@ -1,5 +1,5 @@
 # relaxed: a clock the 180 nm osu018 library meets for every block as this flow synthesizes it (no placement,
-# unbuffered flop fan-out; the purely combinational fp_fma with 40 % of the cycle spent in I/O budgets):
+# unbuffered flop fan-out; the purely combinational nd_fp_fma with 40 % of the cycle spent in I/O budgets):
 # 20 MHz (50 ns), see docs/synthesis.md.
 set period 50.0
 create_clock -name clk -period $period [get_ports clk_i]

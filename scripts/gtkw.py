@@ -6,9 +6,9 @@
 The groups come from the signal names found in the wave file itself (read with GTKWave's fst2vcd), matched
 against the rules below, so a renamed signal only drops out of its group instead of breaking the session:
 - clock and reset of the top module;
-- router (noc_router, alone or in a mesh): per input port the link (valid, type, VC, credits, head-flit data,
+- router (nd_noc_router, alone or in a mesh): per input port the link (valid, type, VC, credits, head-flit data,
   route, state), per output port valid/credits/owner, the allocator's requests and grants;
-- core (core, core_system): pc, retired instruction, traps, MXU and DMA commands;
+- core (nd_core, nd_core_system): pc, retired instruction, traps, MXU and DMA commands;
 - node (when present): DMA state, MXU command;
 - any other design: the top module's ports.
 """
@@ -24,7 +24,7 @@ RULES = [
                            r"^req_valid_o", r"^req_port_o", r"^req_ovc_o", r"^state_o", r"^usage_o"], 12),
     ("{path}", r"^u_out$", [r"valid", r"credit", r"^owner", r"busy", r"type", r"vc", r"data"], 12),
     ("{path}", r"^u_alloc$", [r"^req", r"gnt|grant", r"^send", r"stall"], 12),
-    ("{path}", r"^(u_core|core)$", [r"^retire_valid_o$", r"^retire_pc_o$", r"^retire_insn_o$", r"(^|_)pc(_q)?$",
+    ("{path}", r"^(u_core|nd_core)$", [r"^retire_valid_o$", r"^retire_pc_o$", r"^retire_insn_o$", r"(^|_)pc(_q)?$",
                                     r"^halted_o$", r"^trap_cause_o$", r"^trap_pc_o$", r"^mxu_cmd", r"^dma_cmd",
                                     r"busy_i$", r"stall"], 20),
     ("{path}", r"^(u_node|node)$", [r"pc", r"retire", r"mxu_cmd", r"dma.*(state|valid|ready)", r"state"], 20),

@@ -1,4 +1,4 @@
-// `nanodojo core PROGRAM.elf`: runs a RISC-V program on one core (core_system) and reports how it ended.
+// `nanodojo core PROGRAM.elf`: runs a RISC-V program on one core (nd_core_system) and reports how it ended.
 //
 // The program's console output goes to stdout as it is written; the report (result, cycles, retired
 // instructions, IPC, simulation speed) goes to stderr, and with --json FILE to a JSON file as well.

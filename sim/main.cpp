@@ -31,7 +31,7 @@ void add_wave_options(CLI::App* sub, WaveOptions& waves) {
   sub->add_option("--waves-depth", waves.depth, "hierarchy levels dumped (0 = all)")
       ->check(CLI::NonNegativeNumber);
   sub->add_option("--waves-scope", waves.scope,
-                  "dump only this scope, e.g. TOP.noc_router (comma-separated)");
+                  "dump only this scope, e.g. TOP.nd_noc_router (comma-separated)");
   sub->add_option("--waves-on-fail", waves.on_fail,
                   "on a failure, re-run with the same seed and write its last N cycles (to --waves FILE, "
                   "default <command>-fail.fst)");

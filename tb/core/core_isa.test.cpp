@@ -1,4 +1,4 @@
-// ISA test suite on the Verilated core_system: every program under sw/isa/ runs through the program
+// ISA test suite on the Verilated nd_core_system: every program under sw/isa/ runs through the program
 // runner and must end with tohost = 1 (a failing check reports its number); programs without a trap
 // handler must halt the core with the expected cause, pc, instruction and tval.
 #include <catch2/catch.hpp>
@@ -24,7 +24,7 @@ RunOptions isa_options(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("core ISA programs pass on core_system", "[core][isa]") {
+TEST_CASE("core ISA programs pass on nd_core_system", "[core][isa]") {
   const auto& prog = GENERATE(from_range(isa::pass_programs()));
   const std::string name = prog.name;
   const RunResult r = run_program(isa::isa_elf(name), isa_options(name));

@@ -1,4 +1,4 @@
-// Custom instructions on the Verilated core_system: sw/isa/custom.S issues MXU (custom-0) and DMA
+// Custom instructions on the Verilated nd_core_system: sw/isa/custom.S issues MXU (custom-0) and DMA
 // (custom-1) commands and waits on both units. The test plays the units: queues accept at random
 // (seeded), the MXU stays busy for a while after each command, and the DMA model performs
 // "write rs2 to address rs1" (funct3 = 1) through the SRAM backdoor some cycles after accepting it, so the

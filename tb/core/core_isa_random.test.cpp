@@ -5,7 +5,7 @@
 // time), loads and stores of every width into a data window, forward branches both ways, small counted
 // loops (backward branches), jal/jalr skips, writes to x0. The program ends by dumping all registers to
 // memory and storing 1 to tohost. The RTL's retired instruction stream and store stream must equal the
-// ISS's, and so must the final data window, on core_system and on the bare pipeline with random grants.
+// ISS's, and so must the final data window, on nd_core_system and on the bare pipeline with random grants.
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
@@ -202,7 +202,7 @@ void compare(const IssTrace& ref, const isa::SimRun& dut, const std::string& wha
 
 }  // namespace
 
-TEST_CASE("random programs: core_system matches the ISS instruction by instruction", "[core][isa]") {
+TEST_CASE("random programs: nd_core_system matches the ISS instruction by instruction", "[core][isa]") {
   const auto index = GENERATE(range(0, 6));
   const uint64_t seed = nd::test_seed() * 7919u + static_cast<uint64_t>(index);
   INFO("program seed " << seed << " (test --seed " << nd::test_seed() << ", index " << index << ")");
@@ -211,7 +211,7 @@ TEST_CASE("random programs: core_system matches the ISS instruction by instructi
   run_iss(ref, mem);
   const auto dut = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId,
                                         "isa_random_" + std::to_string(index), 200'000, kData, kData + 0x480);
-  compare(ref, dut, "core_system", false);
+  compare(ref, dut, "nd_core_system", false);
 }
 
 TEST_CASE("random programs: the bare pipeline under random grant stalls matches the ISS", "[core][isa]") {
@@ -227,7 +227,7 @@ TEST_CASE("random programs: the bare pipeline under random grant stalls matches 
   compare(ref, dut, "core with " + std::to_string(grant) + "% grants", true);
 }
 
-TEST_CASE("random programs soak: 200 longer programs on core_system and on the stalled pipeline",
+TEST_CASE("random programs soak: 200 longer programs on nd_core_system and on the stalled pipeline",
           "[core][isa][.slow]") {
   const auto index = GENERATE(range(0, 200));
   const uint64_t seed = nd::test_seed() * 15485863u + static_cast<uint64_t>(index);
@@ -238,7 +238,7 @@ TEST_CASE("random programs soak: 200 longer programs on core_system and on the s
   run_iss(ref, mem);
   const auto sys = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId,
                                         "isa_soak_" + std::to_string(index), 500'000, kData, kData + 0x480);
-  compare(ref, sys, "core_system", false);
+  compare(ref, sys, "nd_core_system", false);
   const auto bare = isa::run_bare_core(mem, kTohost, isa::kHartId, grant, seed,
                                        "isa_soak_stall_" + std::to_string(index), 1'000'000);
   compare(ref, bare, "core with " + std::to_string(grant) + "% grants", true);

@@ -1,5 +1,5 @@
 // Drivers shared by the core ISA tests: run a memory image on the bare pipeline (`core`, with a C++
-// memory that withholds grants at random) or on `core_system`, and collect what the program did: the
+// memory that withholds grants at random) or on `nd_core_system`, and collect what the program did: the
 // retired instructions, every store, the tohost value, the halt report and the final memory.
 #pragma once
 
@@ -27,7 +27,7 @@ struct SimRun {
   uint32_t cause = 0, pc = 0, insn = 0, tval = 0;
   std::string console;
   uint64_t cycles = 0;
-  std::vector<uint32_t> mem;  // final SRAM words (bare core: all; core_system: the requested range)
+  std::vector<uint32_t> mem;  // final SRAM words (bare core: all; nd_core_system: the requested range)
 };
 
 inline std::vector<uint32_t> image_words(const ElfImage& image) {
@@ -111,7 +111,7 @@ inline SimRun run_bare_core(std::vector<uint32_t> mem, uint32_t tohost_addr, uin
   return out;
 }
 
-// core_system: loads the words below load_hi through the backdoor, reads SRAM [lo, hi) back at the end.
+// nd_core_system: loads the words below load_hi through the backdoor, reads SRAM [lo, hi) back at the end.
 inline SimRun run_core_system(const std::vector<uint32_t>& mem, uint32_t load_hi, uint32_t tohost_addr,
                               uint32_t hart_id, const std::string& waves, uint64_t max_cycles, uint32_t lo,
                               uint32_t hi) {

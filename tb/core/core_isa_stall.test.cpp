@@ -1,7 +1,7 @@
 // ISA programs on the bare pipeline (rtl/core/core.sv) with a C++ memory that withholds instruction
 // and data grants at random (seeded) and drives garbage on the read-data inputs whenever no read data
 // is due. Results must not depend on the memory timing: every program passes or halts exactly as on
-// core_system. This covers the grant/stall paths a banked node SRAM will exercise.
+// nd_core_system. This covers the grant/stall paths a banked node SRAM will exercise.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -16,7 +16,7 @@ TEST_CASE("core ISA programs pass with random instruction and data grant stalls"
   const uint64_t seed = nd::test_seed() * 1000003u + static_cast<uint64_t>(grant);
   for (const auto& prog : isa::pass_programs()) {
     const std::string name = prog.name;
-    // csr.S and mmio.S check exact cycle and stall counts, which assume core_system's memory timing.
+    // csr.S and mmio.S check exact cycle and stall counts, which assume nd_core_system's memory timing.
     if (name == "mmio" || name == "csr") continue;
     const ElfImage image = load_elf(isa::isa_elf(name));
     const auto o = isa::run_bare_core(isa::image_words(image), *image.tohost, isa::kHartId, grant, seed,

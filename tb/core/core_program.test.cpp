@@ -1,4 +1,4 @@
-// C programs on the Verilated core_system through the program runner: each program's console output
+// C programs on the Verilated nd_core_system through the program runner: each program's console output
 // and exit code must equal those of the same C code built for the host (sw/host/ console shim). Also
 // the runner's other outcomes: fail codes, the cycle limit, unhandled traps, node coordinates.
 #include <catch2/catch.hpp>

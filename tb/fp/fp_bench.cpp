@@ -129,11 +129,11 @@ int run(int argc, char** argv) {
 
   const double dn = static_cast<double>(n);
   nlohmann::json rows = nlohmann::json::array();
-  rows.push_back({"fp_fma SigW=8 (RTL)", n, t_fma8, rate(dn / t_fma8), c_fma8, rate(dn / c_fma8)});
-  rows.push_back({"fp_fma SigW=24 (RTL)", n, t_fma24, rate(dn / t_fma24), c_fma24, rate(dn / c_fma24)});
-  rows.push_back({"fp_f32_to_cfp8 (RTL)", n, t_cvt, rate(dn / t_cvt), c_cvt, rate(dn / c_cvt)});
+  rows.push_back({"nd_fp_fma SigW=8 (RTL)", n, t_fma8, rate(dn / t_fma8), c_fma8, rate(dn / c_fma8)});
+  rows.push_back({"nd_fp_fma SigW=24 (RTL)", n, t_fma24, rate(dn / t_fma24), c_fma24, rate(dn / c_fma24)});
+  rows.push_back({"nd_fp_f32_to_cfp8 (RTL)", n, t_cvt, rate(dn / t_cvt), c_cvt, rate(dn / c_cvt)});
   rows.push_back(
-      {"fp_f32_narrow, SR (RTL)", n, t_narrow, rate(dn / t_narrow), c_narrow, rate(dn / c_narrow)});
+      {"nd_fp_f32_narrow, SR (RTL)", n, t_narrow, rate(dn / t_narrow), c_narrow, rate(dn / c_narrow)});
   rows.push_back(
       {"fma32 (model)", n, t_model_fma, rate(dn / t_model_fma), c_model_fma, rate(dn / c_model_fma)});
   rows.push_back({"std::fma (host)", n, t_std_fma, rate(dn / t_std_fma), c_std_fma, rate(dn / c_std_fma)});

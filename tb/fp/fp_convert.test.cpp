@@ -15,8 +15,8 @@
 using namespace nd::fp;
 using nd::hex;
 
-TEST_CASE("fp_cfp8_to_f32: all 256 codes x 64 biases x 2 layouts", "[fp][unit]") {
-  nd::Dut<Vfp_cfp8_to_f32> dut(nd::test_waves("fp_cfp8_to_f32"));
+TEST_CASE("nd_fp_cfp8_to_f32: all 256 codes x 64 biases x 2 layouts", "[fp][unit]") {
+  nd::Dut<Vfp_cfp8_to_f32> dut(nd::test_waves("nd_fp_cfp8_to_f32"));
   dut.reset();
   long checked = 0;
   for (Cfp8Format fmt : {Cfp8Format::kE4M3, Cfp8Format::kE5M2}) {
@@ -38,8 +38,8 @@ TEST_CASE("fp_cfp8_to_f32: all 256 codes x 64 biases x 2 layouts", "[fp][unit]")
   CHECK(checked == 256 * 64 * 2);
 }
 
-TEST_CASE("fp_bf16_to_f32: all 65536 codes", "[fp][unit]") {
-  nd::Dut<Vfp_bf16_to_f32> dut(nd::test_waves("fp_bf16_to_f32"));
+TEST_CASE("nd_fp_bf16_to_f32: all 65536 codes", "[fp][unit]") {
+  nd::Dut<Vfp_bf16_to_f32> dut(nd::test_waves("nd_fp_bf16_to_f32"));
   dut.reset();
   for (uint32_t code = 0; code < 65536; ++code) {
     dut->bf16_i = code;
@@ -52,7 +52,7 @@ TEST_CASE("fp_bf16_to_f32: all 65536 codes", "[fp][unit]") {
   }
 }
 
-TEST_CASE("fp_f32_to_cfp8: every BF16 value under RNE, every bias, both layouts", "[fp][unit]") {
+TEST_CASE("nd_fp_f32_to_cfp8: every BF16 value under RNE, every bias, both layouts", "[fp][unit]") {
   nd::Dut<Vfp_f32_to_cfp8> dut(nd::test_waves("fp_f32_to_cfp8_rne"));
   dut.reset();
   dut->rnd_mode_i = static_cast<uint8_t>(Rounding::kRne);
@@ -81,7 +81,7 @@ TEST_CASE("fp_f32_to_cfp8: every BF16 value under RNE, every bias, both layouts"
   CHECK(checked == 65536L * 64 * 2);
 }
 
-TEST_CASE("fp_f32_to_cfp8: random FP32 inputs, RNE and SR, every bias", "[fp][unit]") {
+TEST_CASE("nd_fp_f32_to_cfp8: random FP32 inputs, RNE and SR, every bias", "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(seed);
   nd::Dut<Vfp_f32_to_cfp8> dut(nd::test_waves("fp_f32_to_cfp8_rand"));
@@ -109,10 +109,10 @@ TEST_CASE("fp_f32_to_cfp8: random FP32 inputs, RNE and SR, every bias", "[fp][un
   }
 }
 
-TEST_CASE("fp_f32_to_bf16: every exponent with random, tie and near-tie cases, RNE and SR", "[fp][unit]") {
+TEST_CASE("nd_fp_f32_to_bf16: every exponent with random, tie and near-tie cases, RNE and SR", "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(seed);
-  nd::Dut<Vfp_f32_to_bf16> dut(nd::test_waves("fp_f32_to_bf16"));
+  nd::Dut<Vfp_f32_to_bf16> dut(nd::test_waves("nd_fp_f32_to_bf16"));
   dut.reset();
   long checked = 0;
   for (uint32_t e = 0; e < 256; ++e) {

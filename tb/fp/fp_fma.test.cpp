@@ -1,4 +1,4 @@
-// RTL-vs-model checks of the FP32 FMA (rtl/fp/fp_fma.sv) in both variants: SigW = 8 (BF16 / CFP8
+// RTL-vs-model checks of the FP32 FMA (rtl/fp/nd_fp_fma.sv) in both variants: SigW = 8 (BF16 / CFP8
 // multiplicands, the MXU's datapath) and SigW = 24 (full FP32, used for TestFloat replay). Every case
 // must agree bit for bit with the golden model fma32 (flags included) and with std::fma (canonical NaN).
 // `make verify-fp` runs the [.slow] case: 10^7 random triples per variant.
@@ -79,19 +79,19 @@ long run_random(nd::Dut<V>& dut, int sig_bits, long n, uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("fp_fma SigW=8: directed edge cases", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=8: directed edge cases", "[fp][unit]") {
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_directed"));
   dut.reset();
   CHECK(run_directed(dut, true) == 32 * 32 * 50);
 }
 
-TEST_CASE("fp_fma SigW=24: directed edge cases", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=24: directed edge cases", "[fp][unit]") {
   nd::Dut<Vfp_fma_f32> dut(nd::test_waves("fp_fma_f32_directed"));
   dut.reset();
   CHECK(run_directed(dut, false) == 50 * 50 * 50);
 }
 
-TEST_CASE("fp_fma SigW=8: a multiplicand with low fraction bits trips NarrowOperandA_A", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=8: a multiplicand with low fraction bits trips NarrowOperandA_A", "[fp][unit]") {
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_assert"));
   dut->a_i = 0x3F800000u;
   dut->b_i = 0x3F800000u;
@@ -102,19 +102,19 @@ TEST_CASE("fp_fma SigW=8: a multiplicand with low fraction bits trips NarrowOper
   CHECK_THROWS_AS(dut.tick(), nd::SimError);
 }
 
-TEST_CASE("fp_fma SigW=8: 10^5 random triples", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=8: 10^5 random triples", "[fp][unit]") {
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_random"));
   dut.reset();
   CHECK(run_random(dut, 8, 100000, nd::test_seed()) == 100000);
 }
 
-TEST_CASE("fp_fma SigW=24: 10^5 random triples", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=24: 10^5 random triples", "[fp][unit]") {
   nd::Dut<Vfp_fma_f32> dut(nd::test_waves("fp_fma_f32_random"));
   dut.reset();
   CHECK(run_random(dut, 24, 100000, nd::test_seed()) == 100000);
 }
 
-TEST_CASE("fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(seed);
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_bf16"));
@@ -132,7 +132,7 @@ TEST_CASE("fp_fma SigW=8: BF16 x BF16 products, a sample per exponent of a", "[f
   CHECK(checked == 256 * 1024);
 }
 
-TEST_CASE("fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][unit]") {
+TEST_CASE("nd_fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(seed);
   nd::Dut<Vfp_fma_narrow> dut(nd::test_waves("fp_fma_narrow_cfp8"));
@@ -153,7 +153,7 @@ TEST_CASE("fp_fma SigW=8: CFP8 x CFP8 products, every bias and layout", "[fp][un
   CHECK(checked == 2 * 64 * 300);
 }
 
-TEST_CASE("fp_fma: 10^7 random triples per variant", "[fp][fma][.slow]") {
+TEST_CASE("nd_fp_fma: 10^7 random triples per variant", "[fp][fma][.slow]") {
   const uint64_t seed = nd::test_seed();
   {
     nd::Dut<Vfp_fma_narrow> dut;

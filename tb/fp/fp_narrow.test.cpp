@@ -1,4 +1,4 @@
-// Stochastic rounding through the RTL store path (rtl/fp/fp_f32_narrow.sv with its xorshift32):
+// Stochastic rounding through the RTL store path (rtl/fp/nd_fp_f32_narrow.sv with its xorshift32):
 // same seed -> same bits, bit-exact agreement with the golden model's element stream, and a mean
 // rounding error that is unbiased within a stated bound.
 #include <catch2/catch.hpp>
@@ -64,7 +64,7 @@ std::vector<Out> model_stream(uint32_t seed, const std::vector<uint32_t>& xs, in
 
 }  // namespace
 
-TEST_CASE("fp_f32_narrow: same seed gives the same bits, equal to the model's stream", "[fp][unit]") {
+TEST_CASE("nd_fp_f32_narrow: same seed gives the same bits, equal to the model's stream", "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(seed);
   std::vector<uint32_t> xs(5000);
@@ -85,7 +85,7 @@ TEST_CASE("fp_f32_narrow: same seed gives the same bits, equal to the model's st
   }
 }
 
-TEST_CASE("fp_f32_narrow: stochastic rounding is unbiased over 10^5 trials", "[fp][unit]") {
+TEST_CASE("nd_fp_f32_narrow: stochastic rounding is unbiased over 10^5 trials", "[fp][unit]") {
   // Each trial's error is e in {-p, 1-p} ulp (p = discarded fraction) with variance <= 1/4, so the mean
   // of N trials has a standard deviation <= 0.5 / sqrt(N); R only sees the first 16 discarded bits,
   // which biases toward zero by less than 2^-16 ulp. Bound: 5 sigma + 2^-16 ulp.

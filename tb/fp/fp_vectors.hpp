@@ -4,11 +4,11 @@
 // the expected exception flags (SoftFloat's mask: inexact 1, underflow 2, overflow 4, infinite 8,
 // invalid 16), as testfloat_gen writes them. Blank lines and lines starting with '#' are skipped.
 // Operations (all round to nearest even, tininess after rounding):
-//   f32_mulAdd  a b c  -> a * b + c    on fp_fma with SigW = 24
+//   f32_mulAdd  a b c  -> a * b + c    on nd_fp_fma with SigW = 24
 //   f32_add     a b    -> a + b        same unit, as a * 1 + b
 //   f32_mul     a b    -> a * b        same unit, as a * b + (-0)
-//   f32_to_bf16 a      -> BF16         on fp_f32_to_bf16 (RNE)
-//   bf16_to_f32 a      -> FP32         on fp_bf16_to_f32
+//   f32_to_bf16 a      -> BF16         on nd_fp_f32_to_bf16 (RNE)
+//   bf16_to_f32 a      -> FP32         on nd_fp_bf16_to_f32
 // Any NaN result matches any expected NaN unless check_nans is set (as testfloat_ver does by default).
 // Malformed input throws nd::InputError naming the file, the line and the field.
 #pragma once

@@ -3,7 +3,7 @@
 //   --waves DIR       write one FST per test case into DIR
 //   --waves-from C    first cycle to dump      --waves-to C    last cycle to dump
 //   --waves-depth D   dump only the top D levels of the hierarchy (0 = all)
-//   --waves-scope S   dump only scope S (e.g. TOP.noc_router.u_alloc; comma-separated list)
+//   --waves-scope S   dump only scope S (e.g. TOP.nd_noc_router.u_alloc; comma-separated list)
 //   --waves-format F  fst (default) or vcd
 //   --waves-on-fail N no waves while running; a failing test case is re-run (same seed) writing its last N
 //                     cycles into the --waves directory (default waves-on-fail/). See docs/waves.md.

@@ -9,7 +9,7 @@ namespace nd {
 
 // Which waves to write (see waves.hpp and docs/waves.md). Empty path = no waves; a path ending in .vcd is
 // written as VCD, anything else as FST. Cycles in [from, to] are dumped; scope limits the hierarchy to one or
-// more comma-separated scopes ("TOP.noc_router.u_alloc"); depth 0 dumps everything below the scope (or the
+// more comma-separated scopes ("TOP.nd_noc_router.u_alloc"); depth 0 dumps everything below the scope (or the
 // top), depth d only d levels. on_fail > 0: the simulator writes the last on_fail cycles of a failing run.
 struct WaveOptions {
   std::string path;

@@ -1,4 +1,4 @@
-// MeshDut<V>: MeshIf over one Verilated noc_mesh model V (any size), driven through nd::Dut<V>.
+// MeshDut<V>: MeshIf over one Verilated nd_noc_mesh model V (any size), driven through nd::Dut<V>.
 // Used by make_mesh() and by tests that want the concrete model. See mesh_if.hpp for the protocol.
 #pragma once
 

@@ -1,4 +1,4 @@
-// make_mesh(): the compiled noc_mesh variants behind MeshIf, and the header helpers.
+// make_mesh(): the compiled nd_noc_mesh variants behind MeshIf, and the header helpers.
 #include "mesh_if.hpp"
 
 #include "Vnoc_mesh_2x2.h"

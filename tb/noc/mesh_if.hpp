@@ -1,4 +1,4 @@
-// MeshIf: a runtime-polymorphic view of one Verilated noc_mesh, so traffic generators, scoreboards and
+// MeshIf: a runtime-polymorphic view of one Verilated nd_noc_mesh, so traffic generators, scoreboards and
 // the simulator work on every compiled mesh size without templates. See docs/noc.md for the protocol.
 //
 // One cycle = read outputs (ejected(), inject_credit()), drive inputs (inject(), return_credit()),
@@ -41,11 +41,11 @@ struct MeshShape {
 };
 std::string to_string(const MeshShape& s);  // "4x4, 2 VCs x 4 flits x 128 bits"
 
-// Router ports (noc_pkg::port_e).
+// Router ports (nd_noc_pkg::port_e).
 enum class Port : int { Local = 0, North = 1, East = 2, South = 3, West = 4 };
 constexpr int kNumPorts = 5;
 
-// Counters and debug values of the read port (noc_pkg::cnt_kind_e). The counters are per router port,
+// Counters and debug values of the read port (nd_noc_pkg::cnt_kind_e). The counters are per router port,
 // 32 bits, wrapping, cleared by reset; the Dbg* values are per port and VC (counter_vc()).
 enum class CounterSel : uint8_t {
   FlitsOut = 0,     // flits forwarded through this output port

@@ -11,7 +11,7 @@ namespace fp {
 
 // Exception flags. Bits 0..4 use Berkeley SoftFloat/TestFloat's exception mask so vector files can be
 // compared directly; bit 3 (divide by zero) is never raised by these units; bit 5 is the CFP8/BF16
-// denormal-input flag, which TestFloat does not have. The RTL uses the same layout (fp_pkg::fp_flags_t).
+// denormal-input flag, which TestFloat does not have. The RTL uses the same layout (nd_fp_pkg::fp_flags_t).
 enum Flag : uint8_t {
   kInexact = 1u << 0,
   kUnderflow = 1u << 1,

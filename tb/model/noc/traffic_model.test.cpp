@@ -63,7 +63,7 @@ TEST_CASE("pattern names parse and print", "[noc][model]") {
   CHECK_FALSE(parse_pattern("shuffle"));
 }
 
-TEST_CASE("head flits carry the route header of noc_pkg", "[noc][model]") {
+TEST_CASE("head flits carry the route header of nd_noc_pkg", "[noc][model]") {
   Header h{3, 2, 1, 0, 1, 0};
   const uint32_t w = encode_header(h);
   CHECK(w == (3u | 2u << 4 | 1u << 8 | 0u << 12 | 1u << 16));

@@ -1,6 +1,6 @@
 // Packets of the traffic model and their flits as they cross the mesh's local ports.
 //
-// Route header (low 32 bits of a head flit, noc_pkg.sv): [3:0] dst_x [7:4] dst_y [11:8] src_x
+// Route header (low 32 bits of a head flit, nd_noc_pkg.sv): [3:0] dst_x [7:4] dst_y [11:8] src_x
 // [15:12] src_y [16] message class [31:17] reserved (0).
 // Payload (checked flit by flit by the scoreboard; 32-bit words, word 0 = data bits [31:0]):
 //   head flit: word 0 = route header, word 1 = packet id, words 2.. = payload_word(id, 0, w)

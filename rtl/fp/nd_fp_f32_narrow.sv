@@ -9,7 +9,7 @@
 // the generator; it must not coincide with a valid stochastic element (asserted).
 `include "nd_assert.svh"
 
-module fp_f32_narrow import fp_pkg::*; (
+module nd_fp_f32_narrow import nd_fp_pkg::*; (
   input  logic        clk_i,
   input  logic        rst_ni,
   // Generator seed
@@ -49,7 +49,7 @@ module fp_f32_narrow import fp_pkg::*; (
   cfp8_fmt_e   fmt;
   assign fmt = (target_i == 2'd2) ? Cfp8E5M2 : Cfp8E4M3;
 
-  fp_f32_to_bf16 u_to_bf16 (
+  nd_fp_f32_to_bf16 u_to_bf16 (
     .clk_i,
     .rst_ni,
     .f32_i,
@@ -59,7 +59,7 @@ module fp_f32_narrow import fp_pkg::*; (
     .flags_o (bf16_flags)
   );
 
-  fp_f32_to_cfp8 u_to_cfp8 (
+  nd_fp_f32_to_cfp8 u_to_cfp8 (
     .clk_i,
     .rst_ni,
     .f32_i,

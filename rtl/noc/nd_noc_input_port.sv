@@ -10,7 +10,7 @@
 //   switch allocation; for a head flit, alloc_vc_i is the output VC the allocator gave the packet,
 //   which the body and tail flits reuse. A packet's flits stay contiguous within its VC.
 //   sel_vc_i chooses the VC whose head flit appears on sel_type_o / sel_data_o (crossbar input).
-module noc_input_port import noc_pkg::*; #(
+module nd_noc_input_port import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned FlitWidth = 128,

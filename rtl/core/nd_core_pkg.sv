@@ -3,7 +3,7 @@
 // Everything the pipeline stages pass between each other is declared here as a packed struct so the
 // stage registers read as one assignment each. docs/isa.md documents the encodings; docs/core.md the
 // pipeline that uses these types.
-package core_pkg;
+package nd_core_pkg;
 
   // ---------------------------------------------------------------------------------------------
   // Memory map
@@ -102,29 +102,29 @@ package core_pkg;
   // Decoded instruction
   // ---------------------------------------------------------------------------------------------
   typedef enum logic [3:0] {
-    ALU_ADD,
-    ALU_SUB,
-    ALU_SLL,
-    ALU_SLT,
-    ALU_SLTU,
-    ALU_XOR,
-    ALU_SRL,
-    ALU_SRA,
-    ALU_OR,
-    ALU_AND,
-    ALU_PASS_B
+    AluAdd,
+    AluSub,
+    AluSll,
+    AluSlt,
+    AluSltu,
+    AluXor,
+    AluSrl,
+    AluSra,
+    AluOr,
+    AluAnd,
+    AluPassB
   } alu_op_e;
 
   typedef enum logic [1:0] {
-    OPA_RS1,
-    OPA_PC,
-    OPA_ZERO
+    OpaRs1,
+    OpaPc,
+    OpaZero
   } opa_sel_e;
 
   typedef enum logic [1:0] {
-    UNIT_NONE,
-    UNIT_MXU,
-    UNIT_DMA
+    UnitNone,
+    UnitMxu,
+    UnitDma
   } unit_e;
 
   typedef struct packed {

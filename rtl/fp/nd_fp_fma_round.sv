@@ -2,7 +2,7 @@
 // window whose bit W-2 weighs 2^top_i) and rounds it once, to nearest even, onto the FP32 grid
 // (24 significant bits, or the subnormal grid 2^-149 below 2^-126). Raises Inexact, Underflow (tiny
 // after rounding: below 2^-126 - 2^-151) and Overflow (result infinity). mag_i must be nonzero.
-module fp_fma_round import fp_pkg::*; #(
+module nd_fp_fma_round import nd_fp_pkg::*; #(
   parameter int unsigned W = 48
 ) (
   input  logic               sign_i,
@@ -16,7 +16,7 @@ module fp_fma_round import fp_pkg::*; #(
   typedef logic signed [11:0] exp_t;
 
   logic [LzW-1:0] lz;
-  fp_lzc #(.Width(W)) u_lzc (.in_i(mag_i), .cnt_o(lz));
+  nd_fp_lzc #(.Width(W)) u_lzc (.in_i(mag_i), .cnt_o(lz));
 
   // Exponent of the MSB, and the left shift that puts the rounding LSB at bit W-24 (negative: the value
   // lies below the subnormal range and shifts right, collecting a sticky bit).

@@ -16,7 +16,7 @@
 //   advance only when their pick also won the output (iSLIP-style), output and VC pointers on use.
 // Grants: pop_o[i][v] removes the flit; send_o[p] with send_in_o[p] (input index) and send_vc_o[p]
 //   drives output p; alloc_vc_o[i] is the output VC given to input i's winning flit.
-module noc_alloc import noc_pkg::*; #(
+module nd_noc_alloc import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
 ) (

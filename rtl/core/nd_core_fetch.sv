@@ -12,7 +12,7 @@
 // instruction to execute) or flush_i (execute redirects or halts; the slot is emptied).
 `include "nd_assert.svh"
 
-module core_fetch #(
+module nd_core_fetch #(
   parameter int unsigned SramBytes = 262144
 ) (
   input  logic        clk_i,

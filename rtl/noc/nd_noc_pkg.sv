@@ -4,7 +4,7 @@
 // the route header below; every other data bit is payload the routers never inspect or change.
 //   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class  [31:17] reserved (0)
 // x = column (0 = west), y = row (0 = north); node index n = y * Cols + x.
-package noc_pkg;
+package nd_noc_pkg;
 
   // bit0 = head, bit1 = tail; a single-flit packet is FlitHeadTail.
   typedef enum logic [1:0] {
@@ -38,8 +38,10 @@ package noc_pkg;
 
   // Message classes: class c owns virtual channels [c * NumVcs / 2, (c + 1) * NumVcs / 2).
   localparam int unsigned NUM_CLASSES = 2;
-  localparam logic MsgRequest = 1'b0;
-  localparam logic MsgResponse = 1'b1;
+  typedef enum logic {
+    MsgRequest  = 1'b0,
+    MsgResponse = 1'b1
+  } msg_class_e;
 
   // Counter / debug read port: cnt_sel = {vc[3:0], kind[3:0]}.
   localparam int unsigned CNT_SEL_W = 8;

@@ -1,6 +1,6 @@
 // Integer ALU and branch comparator of the scalar core (RV32I arithmetic, logic, shifts, compares).
 // Purely combinational; shifts use the low five bits of operand b as the RISC-V ISA requires.
-module core_alu import core_pkg::*; (
+module nd_core_alu import nd_core_pkg::*; (
   input  alu_op_e     op_i,
   input  logic [31:0] a_i,
   input  logic [31:0] b_i,
@@ -20,17 +20,17 @@ module core_alu import core_pkg::*; (
 
   always_comb begin
     case (op_i)
-      ALU_ADD:    result_o = a_i + b_i;
-      ALU_SUB:    result_o = a_i - b_i;
-      ALU_SLL:    result_o = a_i << shamt;
-      ALU_SLT:    result_o = {31'b0, lt_s};
-      ALU_SLTU:   result_o = {31'b0, lt_u};
-      ALU_XOR:    result_o = a_i ^ b_i;
-      ALU_SRL:    result_o = a_i >> shamt;
-      ALU_SRA:    result_o = $unsigned($signed(a_i) >>> shamt);
-      ALU_OR:     result_o = a_i | b_i;
-      ALU_AND:    result_o = a_i & b_i;
-      ALU_PASS_B: result_o = b_i;
+      AluAdd:    result_o = a_i + b_i;
+      AluSub:    result_o = a_i - b_i;
+      AluSll:    result_o = a_i << shamt;
+      AluSlt:    result_o = {31'b0, lt_s};
+      AluSltu:   result_o = {31'b0, lt_u};
+      AluXor:    result_o = a_i ^ b_i;
+      AluSrl:    result_o = a_i >> shamt;
+      AluSra:    result_o = $unsigned($signed(a_i) >>> shamt);
+      AluOr:     result_o = a_i | b_i;
+      AluAnd:    result_o = a_i & b_i;
+      AluPassB: result_o = b_i;
       default:    result_o = a_i + b_i;
     endcase
   end

@@ -3,16 +3,16 @@
 // The testbench loads the program through the backdoor port while fetch_en_i is 0, then raises
 // fetch_en_i; the core fetches from address 0. It observes retired instructions, every store the
 // core performs (SRAM or MMIO, in program order, once), console bytes and the halt report, and
-// serves the MXU/DMA command queues (valid/ready, payload core_cmd_t, see core_pkg).
+// serves the MXU/DMA command queues (valid/ready, payload core_cmd_t, see nd_core_pkg).
 //
 // Backdoor port: mem_we_i writes mem_wdata_i to the word at mem_addr_i (byte address, word
 // aligned); mem_rdata_o is the word at the address presented in the previous cycle.
 // Store observation: store_addr_o is the byte address of the access (lowest enabled byte),
 // store_data_o/store_be_o the 32-bit bus data and byte lanes (sb/sh data is replicated in all lanes).
-// Memory map: SRAM at 0..SramBytes-1, MMIO window at MMIO_BASE (core_mmio), nothing else.
+// Memory map: SRAM at 0..SramBytes-1, MMIO window at MMIO_BASE (nd_core_mmio), nothing else.
 `include "nd_assert.svh"
 
-module core_system import core_pkg::*; #(
+module nd_core_system import nd_core_pkg::*; #(
   parameter int unsigned SramBytes = 262144
 ) (
   input  logic                  clk_i,
@@ -59,7 +59,7 @@ module core_system import core_pkg::*; #(
   logic        rsp_mmio_q;
   core_cmd_t   mxu_cmd, dma_cmd;
 
-  core #(.SramBytes(SramBytes)) u_core (
+  nd_core #(.SramBytes(SramBytes)) u_core (
     .clk_i, .rst_ni, .hart_id_i, .fetch_en_i,
     .instr_req_o(instr_req), .instr_addr_o(instr_addr), .instr_gnt_i(1'b1),
     .instr_rdata_i(instr_rdata),
@@ -75,7 +75,7 @@ module core_system import core_pkg::*; #(
   assign sram_req     = data_req && !data_is_mmio;
   assign mmio_req     = data_req && data_is_mmio;
 
-  core_sram #(.SramBytes(SramBytes)) u_sram (
+  nd_core_sram #(.SramBytes(SramBytes)) u_sram (
     .clk_i, .rst_ni,
     .instr_req_i(instr_req), .instr_addr_i(instr_addr), .instr_rdata_o(instr_rdata),
     .data_req_i(sram_req), .data_we_i(data_we), .data_be_i(data_be), .data_addr_i(data_addr),
@@ -83,7 +83,7 @@ module core_system import core_pkg::*; #(
     .mem_we_i, .mem_addr_i, .mem_wdata_i, .mem_rdata_o
   );
 
-  core_mmio u_mmio (
+  nd_core_mmio u_mmio (
     .clk_i, .rst_ni, .hart_id_i,
     .req_i(mmio_req), .we_i(data_we), .be_i(data_be), .offset_i(data_addr[11:0]),
     .wdata_i(data_wdata), .rdata_o(mmio_rdata),

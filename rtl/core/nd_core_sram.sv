@@ -9,7 +9,7 @@
 // Addresses are byte addresses; the low two bits are ignored and the address wraps modulo the size.
 `include "nd_assert.svh"
 
-module core_sram #(
+module nd_core_sram #(
   parameter int unsigned SramBytes = 262144
 ) (
   input  logic        clk_i,

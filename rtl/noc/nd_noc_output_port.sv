@@ -8,7 +8,7 @@
 //   old packet still sit in the downstream buffer.
 // Link side (credit flow control): flit_valid_o is a one-cycle pulse per flit; credit_i[v] returns
 //   one slot of downstream VC v. A counter starts at BufDepth and never under- or overflows (checked).
-module noc_output_port import noc_pkg::*; #(
+module nd_noc_output_port import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned FlitWidth = 128,

@@ -9,7 +9,7 @@
 // the assertions.
 `include "nd_assert.svh"
 
-module fp_f32_to_bf16 import fp_pkg::*; (
+module nd_fp_f32_to_bf16 import nd_fp_pkg::*; (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [31:0] f32_i,

@@ -5,7 +5,7 @@
 // assertions, so the unit can stand alone as a Verilator top.
 `include "nd_assert.svh"
 
-module fp_bf16_to_f32 import fp_pkg::*; (
+module nd_fp_bf16_to_f32 import nd_fp_pkg::*; (
   input  logic      clk_i,
   input  logic      rst_ni,
   input  logic [15:0] bf16_i,

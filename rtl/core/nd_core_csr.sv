@@ -9,7 +9,7 @@
 // cycle takes precedence over the increment.
 `include "nd_assert.svh"
 
-module core_csr import core_pkg::*; (
+module nd_core_csr import nd_core_pkg::*; (
   input  logic               clk_i,
   input  logic               rst_ni,
   input  logic [31:0]        hart_id_i,

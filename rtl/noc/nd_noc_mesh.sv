@@ -1,4 +1,4 @@
-// Rows x Cols mesh of noc_router; every router's local port is brought out for the testbench.
+// Rows x Cols mesh of nd_noc_router; every router's local port is brought out for the testbench.
 //
 // Node n = y * Cols + x (x = column from the west, y = row from the north) owns lane n of every flat
 // vector: [n*W +: W] for a field of W bits.
@@ -8,8 +8,8 @@
 // Ejection (local output port -> TB): ej_valid_o[n] pulses once per flit; the TB returns one credit
 //   per consumed flit on ej_credit_i[n*NumVcs + v] (the router starts with BufDepth per VC).
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i of router
-//   cnt_node_i (noc_pkg::cnt_kind_e); 0 for a node or port that does not exist.
-module noc_mesh import noc_pkg::*; #(
+//   cnt_node_i (nd_noc_pkg::cnt_kind_e); 0 for a node or port that does not exist.
+module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned Rows = 2,
   parameter int unsigned Cols = 2,
   parameter int unsigned NumVcs = 2,
@@ -80,7 +80,7 @@ module noc_mesh import noc_pkg::*; #(
         assign in_credit[Node*P+p] = f_in_credit[p*NumVcs+:NumVcs];
       end
 
-      noc_router #(
+      nd_noc_router #(
         .NumVcs   (NumVcs),
         .BufDepth (BufDepth),
         .FlitWidth(FlitWidth),

@@ -8,14 +8,14 @@
 // router of a mesh is the same module: Verilator then builds one router model for all instances
 // instead of one per position (the mesh compiles in a fraction of the time).
 //
-// Every port p has one link in and one link out, flattened at [p*W +: W]; port order noc_pkg::port_e.
+// Every port p has one link in and one link out, flattened at [p*W +: W]; port order nd_noc_pkg::port_e.
 // Link in (credit flow control): in_valid_i[p] is a one-cycle pulse with one flit (type, VC, data);
 //   in_credit_o[p*NumVcs + v] pulses once for every flit that left input buffer (p, v).
 // Link out: out_valid_o[p] pulses once per flit (registered); out_credit_i[p*NumVcs + v] returns one
 //   slot of the receiver's VC v. The receiver starts with BufDepth free slots per VC.
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i, see
-//   noc_pkg::cnt_kind_e; cnt_sel_i[7:4] selects the VC for per-VC debug values.
-module noc_router import noc_pkg::*; #(
+//   nd_noc_pkg::cnt_kind_e; cnt_sel_i[7:4] selects the VC for per-VC debug values.
+module nd_noc_router import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned FlitWidth = 128,
@@ -68,7 +68,7 @@ module noc_router import noc_pkg::*; #(
   logic [NUM_PORTS-1:0][31:0] flits_in, flits_out, cstall_cnt, astall_cnt;
 
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_in
-    noc_input_port #(
+    nd_noc_input_port #(
       .NumVcs   (NumVcs),
       .BufDepth (BufDepth),
       .FlitWidth(FlitWidth),
@@ -102,7 +102,7 @@ module noc_router import noc_pkg::*; #(
     end
   end
 
-  noc_alloc #(
+  nd_noc_alloc #(
     .NumVcs(NumVcs)
   ) u_alloc (
     .clk_i         (clk_i),
@@ -132,7 +132,7 @@ module noc_router import noc_pkg::*; #(
     assign xb_type = sel_type[src];
     assign xb_data = sel_data[src];
 
-    noc_output_port #(
+    nd_noc_output_port #(
       .NumVcs   (NumVcs),
       .BufDepth (BufDepth),
       .FlitWidth(FlitWidth)

@@ -7,7 +7,7 @@
 // -2^31 / -1 gives quotient -2^31 and remainder 0, both without a trap, as the ISA requires.
 `include "nd_assert.svh"
 
-module core_div (
+module nd_core_div (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic        start_i,
@@ -22,9 +22,9 @@ module core_div (
 );
 
   typedef enum logic [1:0] {
-    DIV_IDLE,
-    DIV_RUN,
-    DIV_DONE
+    DivIdle,
+    DivRun,
+    DivDone
   } div_state_e;
 
   div_state_e  state_q, state_d;
@@ -60,7 +60,7 @@ module core_div (
     neg_r_d    = neg_r_q;
     want_rem_d = want_rem_q;
     case (state_q)
-      DIV_IDLE: begin
+      DivIdle: begin
         if (start_i) begin
           if (b_i == '0) begin
             quo_d      = '1;
@@ -68,7 +68,7 @@ module core_div (
             neg_q_d    = 1'b0;
             neg_r_d    = 1'b0;
             want_rem_d = op_i[1];
-            state_d    = DIV_DONE;
+            state_d    = DivDone;
           end else begin
             quo_d      = a_abs;
             rem_d      = '0;
@@ -77,11 +77,11 @@ module core_div (
             neg_r_d    = a_neg;
             want_rem_d = op_i[1];
             cnt_d      = 6'd32;
-            state_d    = DIV_RUN;
+            state_d    = DivRun;
           end
         end
       end
-      DIV_RUN: begin
+      DivRun: begin
         if (!rem_sub[32]) begin
           rem_d = rem_sub;
           quo_d = {quo_q[30:0], 1'b1};
@@ -90,19 +90,19 @@ module core_div (
           quo_d = {quo_q[30:0], 1'b0};
         end
         cnt_d = cnt_q - 6'd1;
-        if (cnt_q == 6'd1) state_d = DIV_DONE;
+        if (cnt_q == 6'd1) state_d = DivDone;
       end
-      DIV_DONE: begin
-        if (ack_i) state_d = DIV_IDLE;
+      DivDone: begin
+        if (ack_i) state_d = DivIdle;
       end
-      default: state_d = DIV_IDLE;
+      default: state_d = DivIdle;
     endcase
-    if (kill_i) state_d = DIV_IDLE;
+    if (kill_i) state_d = DivIdle;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q    <= DIV_IDLE;
+      state_q    <= DivIdle;
       cnt_q      <= '0;
       quo_q      <= '0;
       rem_q      <= '0;
@@ -122,8 +122,8 @@ module core_div (
     end
   end
 
-  assign busy_o   = (state_q != DIV_IDLE);
-  assign done_o   = (state_q == DIV_DONE);
+  assign busy_o   = (state_q != DivIdle);
+  assign done_o   = (state_q == DivDone);
   // Sign correction from the registered quotient/remainder (kept off the last iteration's subtract).
   assign result_o = want_rem_q ? (neg_r_q ? (~rem_q[31:0] + 32'd1) : rem_q[31:0])
                                : (neg_q_q ? (~quo_q + 32'd1) : quo_q);
@@ -131,6 +131,6 @@ module core_div (
   // A result is only acknowledged while it is available.
   `ND_ASSERT(DivAckOnlyWhenDone_A, ack_i |-> done_o)
   // start_i is only meaningful while idle.
-  `ND_ASSERT(DivStartWhenIdle_A, start_i |-> (state_q == DIV_IDLE))
+  `ND_ASSERT(DivStartWhenIdle_A, start_i |-> (state_q == DivIdle))
 
 endmodule

@@ -3,7 +3,7 @@
 //
 // Purely combinational. Every encoding that is not listed in docs/isa.md sets `illegal`; the
 // execute stage raises the illegal-instruction trap for it (CSR address legality is checked there).
-module core_decode import core_pkg::*; (
+module nd_core_decode import nd_core_pkg::*; (
   input  logic [31:0] insn_i,
   output decoded_t    dec_o
 );
@@ -29,9 +29,9 @@ module core_decode import core_pkg::*; (
 
   always_comb begin
     dec_o = '0;
-    dec_o.alu_op  = ALU_ADD;
-    dec_o.opa_sel = OPA_RS1;
-    dec_o.unit    = UNIT_NONE;
+    dec_o.alu_op  = AluAdd;
+    dec_o.opa_sel = OpaRs1;
+    dec_o.unit    = UnitNone;
     dec_o.rs1     = rs1;
     dec_o.rs2     = rs2;
     dec_o.rd      = rd;
@@ -42,13 +42,13 @@ module core_decode import core_pkg::*; (
 
     case (opcode)
       OPC_LUI: begin
-        dec_o.alu_op  = ALU_PASS_B;
+        dec_o.alu_op  = AluPassB;
         dec_o.opb_imm = 1'b1;
         dec_o.imm     = imm_u;
         dec_o.rd_we   = 1'b1;
       end
       OPC_AUIPC: begin
-        dec_o.opa_sel = OPA_PC;
+        dec_o.opa_sel = OpaPc;
         dec_o.opb_imm = 1'b1;
         dec_o.imm     = imm_u;
         dec_o.rd_we   = 1'b1;
@@ -94,18 +94,18 @@ module core_decode import core_pkg::*; (
         dec_o.rs1_used = 1'b1;
         dec_o.rd_we    = 1'b1;
         case (funct3)
-          3'b000: dec_o.alu_op = ALU_ADD;
-          3'b010: dec_o.alu_op = ALU_SLT;
-          3'b011: dec_o.alu_op = ALU_SLTU;
-          3'b100: dec_o.alu_op = ALU_XOR;
-          3'b110: dec_o.alu_op = ALU_OR;
-          3'b111: dec_o.alu_op = ALU_AND;
+          3'b000: dec_o.alu_op = AluAdd;
+          3'b010: dec_o.alu_op = AluSlt;
+          3'b011: dec_o.alu_op = AluSltu;
+          3'b100: dec_o.alu_op = AluXor;
+          3'b110: dec_o.alu_op = AluOr;
+          3'b111: dec_o.alu_op = AluAnd;
           3'b001: begin
-            dec_o.alu_op  = ALU_SLL;
+            dec_o.alu_op  = AluSll;
             dec_o.illegal = (funct7 != 7'b0000000);
           end
           3'b101: begin
-            dec_o.alu_op  = funct7[5] ? ALU_SRA : ALU_SRL;
+            dec_o.alu_op  = funct7[5] ? AluSra : AluSrl;
             dec_o.illegal = (funct7 != 7'b0000000) && (funct7 != 7'b0100000);
           end
           default: dec_o.illegal = 1'b1;
@@ -120,18 +120,18 @@ module core_decode import core_pkg::*; (
           dec_o.is_div = funct3[2];
         end else if (funct7 == 7'b0000000) begin
           case (funct3)
-            3'b000: dec_o.alu_op = ALU_ADD;
-            3'b001: dec_o.alu_op = ALU_SLL;
-            3'b010: dec_o.alu_op = ALU_SLT;
-            3'b011: dec_o.alu_op = ALU_SLTU;
-            3'b100: dec_o.alu_op = ALU_XOR;
-            3'b101: dec_o.alu_op = ALU_SRL;
-            3'b110: dec_o.alu_op = ALU_OR;
-            3'b111: dec_o.alu_op = ALU_AND;
+            3'b000: dec_o.alu_op = AluAdd;
+            3'b001: dec_o.alu_op = AluSll;
+            3'b010: dec_o.alu_op = AluSlt;
+            3'b011: dec_o.alu_op = AluSltu;
+            3'b100: dec_o.alu_op = AluXor;
+            3'b101: dec_o.alu_op = AluSrl;
+            3'b110: dec_o.alu_op = AluOr;
+            3'b111: dec_o.alu_op = AluAnd;
             default: dec_o.illegal = 1'b1;
           endcase
         end else if (funct7 == 7'b0100000 && (funct3 == 3'b000 || funct3 == 3'b101)) begin
-          dec_o.alu_op = (funct3 == 3'b000) ? ALU_SUB : ALU_SRA;
+          dec_o.alu_op = (funct3 == 3'b000) ? AluSub : AluSra;
         end else begin
           dec_o.illegal = 1'b1;
         end
@@ -160,7 +160,7 @@ module core_decode import core_pkg::*; (
         end
       end
       OPC_CUSTOM0, OPC_CUSTOM1: begin
-        dec_o.unit     = (opcode == OPC_CUSTOM0) ? UNIT_MXU : UNIT_DMA;
+        dec_o.unit     = (opcode == OPC_CUSTOM0) ? UnitMxu : UnitDma;
         dec_o.is_wait  = (funct3 == CUST_F3_WAIT);
         dec_o.rs1_used = (funct3 != CUST_F3_WAIT);
         dec_o.rs2_used = (funct3 != CUST_F3_WAIT);

@@ -14,7 +14,7 @@
 // Contract: purely combinational; clk_i and rst_ni only clock the assertions.
 `include "nd_assert.svh"
 
-module fp_fma import fp_pkg::*; #(
+module nd_fp_fma import nd_fp_pkg::*; #(
   parameter int unsigned SigW = 8
 ) (
   input  logic        clk_i,
@@ -70,8 +70,8 @@ module fp_fma import fp_pkg::*; #(
   assign p_zero = prod == '0;
   assign c_zero = sig_c == '0;
 
-  fp_lzc #(.Width(PW)) u_lzc_p (.in_i(prod), .cnt_o(lz_p));
-  fp_lzc #(.Width(24)) u_lzc_c (.in_i(sig_c), .cnt_o(lz_c));
+  nd_fp_lzc #(.Width(PW)) u_lzc_p (.in_i(prod), .cnt_o(lz_p));
+  nd_fp_lzc #(.Width(24)) u_lzc_c (.in_i(sig_c), .cnt_o(lz_c));
 
   assign top_p = ea + eb + exp_t'(PW - 1) - exp_t'({1'b0, lz_p});
   assign top_c = ec + exp_t'(23) - exp_t'({1'b0, lz_c});
@@ -90,12 +90,12 @@ module fp_fma import fp_pkg::*; #(
   assign p_norm = {1'b0, prod << lz_p, {(W - 1 - PW){1'b0}}};
   assign c_norm = {1'b0, sig_c << lz_c, {(W - 25){1'b0}}};
 
-  fp_fma_align #(.W(W)) u_align_p (
+  nd_fp_fma_align #(.W(W)) u_align_p (
     .val_i   (p_zero ? '0 : p_norm),
     .dist_i  (top - top_p),
     .win_o   (p_win)
   );
-  fp_fma_align #(.W(W)) u_align_c (
+  nd_fp_fma_align #(.W(W)) u_align_c (
     .val_i   (c_zero ? '0 : c_norm),
     .dist_i  (top - top_c),
     .win_o   (c_win)
@@ -121,7 +121,7 @@ module fp_fma import fp_pkg::*; #(
   // ---- Normalize onto the FP32 grid and round (RNE) -------------------------------------------------------
   logic [31:0] round_res;
   fp_flags_t   round_flags;
-  fp_fma_round #(.W(W)) u_round (
+  nd_fp_fma_round #(.W(W)) u_round (
     .sign_i  (sum_sign),
     .mag_i   (mag),
     .top_i   (top),

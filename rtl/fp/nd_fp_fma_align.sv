@@ -1,7 +1,7 @@
 // Alignment shifter of the FMA (combinational): shifts val_i right by dist_i (clamped to 0..W) and ORs
 // every bit that falls below window bit 1 into bit 0 (the sticky bit). The result then lies in the same
 // open interval of width 2 LSBs as the exact shifted value, which is all the rounding needs.
-module fp_fma_align #(
+module nd_fp_fma_align #(
   parameter int unsigned W = 48
 ) (
   input  logic [W-1:0]       val_i,

@@ -1,7 +1,7 @@
 // Integer register file of the scalar core: 31 x 32-bit registers (x0 reads zero), two combinational
 // read ports and one write port. A write and a read of the same register in the same cycle return the
 // value being written (write-through), so the decode stage sees the writeback stage's result.
-module core_regfile (
+module nd_core_regfile (
   input  logic        clk_i,
   input  logic        rst_ni,
   // read ports (combinational)

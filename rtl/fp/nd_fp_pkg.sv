@@ -2,7 +2,7 @@
 // docs/numerics.md. The flag layout matches Berkeley SoftFloat/TestFloat's exception mask in bits 0..4
 // (inexact 1, underflow 2, overflow 4, divide-by-zero 8, invalid 16) plus the CFP8/BF16 denormal-input
 // flag in bit 5, so software and vector files read them without translation.
-package fp_pkg;
+package nd_fp_pkg;
 
   typedef struct packed {
     logic denormal;     // bit 5: a CFP8 or BF16 denormal was unpacked

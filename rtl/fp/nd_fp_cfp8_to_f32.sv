@@ -7,7 +7,7 @@
 // only clock the assertions.
 `include "nd_assert.svh"
 
-module fp_cfp8_to_f32 import fp_pkg::*; (
+module nd_fp_cfp8_to_f32 import nd_fp_pkg::*; (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [7:0]  cfp8_i,

@@ -7,7 +7,7 @@
 // returned in the next cycle on rdata_o, like the SRAM.
 `include "nd_assert.svh"
 
-module core_mmio import core_pkg::*; (
+module nd_core_mmio import nd_core_pkg::*; (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [31:0] hart_id_i,

@@ -7,7 +7,7 @@
 // result of the load right ahead of it. Details in docs/core.md.
 //
 // Interfaces (all synchronous to clk_i):
-// - Instruction port (core_fetch): instr_req_o/instr_addr_o may change before instr_gnt_i (a redirect
+// - Instruction port (nd_core_fetch): instr_req_o/instr_addr_o may change before instr_gnt_i (a redirect
 //   wins); instr_rdata_i carries the word in the cycle after the grant.
 // - Data port: data_req_o with we/be/addr/wdata, held until data_gnt_i; data_rdata_i carries the
 //   read word in the cycle after the grant (byte enables apply to writes; reads return the word).
@@ -19,7 +19,7 @@
 // - Halt: a trap while mtvec == 0 stops the core (halted_o) with cause/pc/insn/tval reported.
 `include "nd_assert.svh"
 
-module core import core_pkg::*; #(
+module nd_core import nd_core_pkg::*; #(
   parameter int unsigned SramBytes = 262144
 ) (
   input  logic             clk_i,
@@ -63,7 +63,7 @@ module core import core_pkg::*; #(
   // ---------------------------------------------------------------------------------------------
   // Declarations
   // ---------------------------------------------------------------------------------------------
-  // decode stage contents (held in core_fetch)
+  // decode stage contents (held in nd_core_fetch)
   logic        d_valid, d_fault;
   logic [31:0] d_pc;
   // execute / writeback state
@@ -106,7 +106,7 @@ module core import core_pkg::*; #(
   // ---------------------------------------------------------------------------------------------
   // F and the decode instruction register
   // ---------------------------------------------------------------------------------------------
-  core_fetch #(.SramBytes(SramBytes)) u_fetch (
+  nd_core_fetch #(.SramBytes(SramBytes)) u_fetch (
     .clk_i, .rst_ni,
     .run_i(fetch_en_i && !halted_q && !halting),
     .redirect_i(e_redirect), .redirect_pc_i(e_redirect_pc),
@@ -119,9 +119,9 @@ module core import core_pkg::*; #(
   // ---------------------------------------------------------------------------------------------
   // D: decode, register read, prediction, load-use hazard
   // ---------------------------------------------------------------------------------------------
-  core_decode u_decode (.insn_i(d_insn), .dec_o(d_dec));
+  nd_core_decode u_decode (.insn_i(d_insn), .dec_o(d_dec));
 
-  core_regfile u_regfile (
+  nd_core_regfile u_regfile (
     .clk_i, .rst_ni,
     .raddr_a_i(d_dec.rs1), .rdata_a_o(d_rs1_val),
     .raddr_b_i(d_dec.rs2), .rdata_b_o(d_rs2_val),
@@ -149,14 +149,14 @@ module core import core_pkg::*; #(
 
   always_comb begin
     case (ed.opa_sel)
-      OPA_PC:   opa = e_q.pc;
-      OPA_ZERO: opa = '0;
+      OpaPc:   opa = e_q.pc;
+      OpaZero: opa = '0;
       default:  opa = fwd_a;
     endcase
   end
   assign opb = ed.opb_imm ? ed.imm : fwd_b;
 
-  core_alu u_alu (
+  nd_core_alu u_alu (
     .op_i(ed.alu_op), .a_i(opa), .b_i(opb), .result_o(alu_res),
     .cond_i(ed.funct3), .cond_true_o(cond_true)
   );
@@ -182,7 +182,7 @@ module core import core_pkg::*; #(
   assign unused_mul = ^mul_full[65:64];
 
   assign div_start = e_q.valid && ed.is_div && !e_trap && !div_busy;
-  core_div u_div (
+  nd_core_div u_div (
     .clk_i, .rst_ni,
     .start_i(div_start), .op_i(ed.funct3[1:0]), .a_i(fwd_a), .b_i(fwd_b),
     .ack_i(e_fire && ed.is_div && div_done), .kill_i(1'b0),
@@ -223,10 +223,10 @@ module core import core_pkg::*; #(
   // stalls (never for an instruction that traps)
   assign mem_stall  = is_mem && !data_gnt_i;
   assign div_stall  = ed.is_div && !div_done;
-  assign cmd_stall  = !ed.is_wait && ((ed.unit == UNIT_MXU && !mxu_cmd_ready_i)
-                                      || (ed.unit == UNIT_DMA && !dma_cmd_ready_i));
-  assign wait_stall = ed.is_wait && ((ed.unit == UNIT_MXU && (mxu_busy_i || mxu_acc_q))
-                                     || (ed.unit == UNIT_DMA && (dma_busy_i || dma_acc_q)));
+  assign cmd_stall  = !ed.is_wait && ((ed.unit == UnitMxu && !mxu_cmd_ready_i)
+                                      || (ed.unit == UnitDma && !dma_cmd_ready_i));
+  assign wait_stall = ed.is_wait && ((ed.unit == UnitMxu && (mxu_busy_i || mxu_acc_q))
+                                     || (ed.unit == UnitDma && (dma_busy_i || dma_acc_q)));
   assign e_stall    = e_q.valid && !e_trap && (mem_stall || div_stall || cmd_stall || wait_stall);
 
   assign e_fire     = e_q.valid && !e_stall;
@@ -244,7 +244,7 @@ module core import core_pkg::*; #(
     else                                e_redirect_pc = pc_plus4;
   end
 
-  core_csr u_csr (
+  nd_core_csr u_csr (
     .clk_i, .rst_ni, .hart_id_i,
     .csr_req_i(e_q.valid && ed.is_csr), .csr_op_i(ed.funct3[1:0]), .csr_addr_i(ed.imm[11:0]),
     .csr_operand_i(ed.funct3[2] ? {27'b0, ed.rs1} : fwd_a),
@@ -282,8 +282,8 @@ module core import core_pkg::*; #(
   end
 
   // command issue
-  assign mxu_cmd_valid_o = e_q.valid && !e_trap && ed.unit == UNIT_MXU && !ed.is_wait;
-  assign dma_cmd_valid_o = e_q.valid && !e_trap && ed.unit == UNIT_DMA && !ed.is_wait;
+  assign mxu_cmd_valid_o = e_q.valid && !e_trap && ed.unit == UnitMxu && !ed.is_wait;
+  assign dma_cmd_valid_o = e_q.valid && !e_trap && ed.unit == UnitDma && !ed.is_wait;
   assign mxu_cmd_o = '{funct7: ed.funct7, funct3: ed.funct3, rs1: fwd_a, rs2: fwd_b};
   assign dma_cmd_o = '{funct7: ed.funct7, funct3: ed.funct3, rs1: fwd_a, rs2: fwd_b};
 

@@ -2,7 +2,7 @@
 // in_i, or Width when in_i is zero. Binary search over a power-of-two padded copy (the padding below
 // the input is ones, so it never adds to the count): log2(Width) stages, each testing whether the upper
 // half of the remaining window is zero and shifting it out if so.
-module fp_lzc #(
+module nd_fp_lzc #(
   parameter int unsigned Width = 24,
   localparam int unsigned CntW = $clog2(Width + 1)
 ) (
