@@ -24,7 +24,7 @@ set(ND_VM_DIR ${CMAKE_BINARY_DIR}/vm)
 # which stops it from sharing one copy of a module's code between the instances of a replicated module.
 set(ND_VERILATOR_BASE_FLAGS
   --cc --x-assign unique --x-initial unique
-  -Wall -Wno-fatal -O3 -fno-table --output-split 20000 --output-split-cfuncs 2000)
+  -Wall -Wno-fatal -Werror-USERERROR -Werror-USERFATAL -O3 -fno-table --output-split 20000 --output-split-cfuncs 2000)
 set(ND_VERILATOR_CHECK_FLAGS --trace-fst --trace-structs --assert)
 
 # Packages in dependency order (rtl/pkgs.f), module search path (every rtl/ subfolder), include dir.
