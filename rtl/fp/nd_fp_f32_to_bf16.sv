@@ -1,7 +1,8 @@
 // FP32 -> BF16 narrowing (combinational) with round-to-nearest-even or stochastic rounding.
 // - BF16 has FP32's exponent range, so the result is the upper half of the input rounded at bit 16
 //   (the carry runs into the exponent; past the largest finite value it gives infinity: Overflow).
-// - Stochastic: with f = the 16 discarded bits and R = rand_i, round away from zero when f + R >= 2^16.
+// - Stochastic: with f = the 16 discarded bits and R = rand_i, round away from zero when f + R >= 2^16
+//   (the rounding decision is the shared cell nd_sr_round).
 // - NaN -> 0x7FC0 with the NaN's sign (Invalid when signaling); infinities pass through.
 // - Underflow = tiny and inexact; tininess after rounding under RNE, before rounding under SR.
 //
@@ -30,16 +31,15 @@ module nd_fp_f32_to_bf16 import nd_fp_pkg::*; (
   assign keep     = f32_i[30:16];
   assign disc     = f32_i[15:0];
 
-  logic        round_up;
-  logic [16:0] sr_sum;  // only the carry (f + R >= 2^16) is used
-  assign sr_sum = {1'b0, disc} + {1'b0, rand_i};
-  always_comb begin
-    unique case (rnd_mode_i)
-      RndRne:        round_up = disc[15] & ((disc[14:0] != '0) | keep[0]);
-      RndStochastic: round_up = sr_sum[16];
-      default:       round_up = 1'b0;
-    endcase
-  end
+  logic round_up;
+  nd_sr_round #(.FracW(16)) u_round (
+    .lsb_i        (keep[0]),
+    .frac_i       (disc),
+    .sticky_i     (1'b0),
+    .stochastic_i (rnd_mode_i == RndStochastic),
+    .rand_i,
+    .round_up_o   (round_up)
+  );
 
   logic [14:0] rounded;
   logic        inexact, tiny;
@@ -63,9 +63,6 @@ module nd_fp_f32_to_bf16 import nd_fp_pkg::*; (
       flags_o.overflow  = rounded == 15'h7F80;
     end
   end
-
-  logic unused_bits;
-  assign unused_bits = ^sr_sum[15:0];
 
   // Overflow implies Inexact, and a finite input never produces a NaN code.
   `ND_ASSERT(OverflowInexact_A, !flags_o.overflow || flags_o.inexact)

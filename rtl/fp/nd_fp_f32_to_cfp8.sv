@@ -1,7 +1,8 @@
 // FP32 -> CFP8 narrowing (combinational) to 1.4.3 or 1.5.2 with a 6-bit bias, RNE or stochastic.
 // - The input significand is shifted onto the target grid (denormal grid below 2^(1-bias)); the
 //   rounded code is ((max(E, 1) - 1) << m) + kept + round_up, so carries run into the exponent.
-// - Stochastic: f = the first 16 discarded bits, R = rand_i; round away from zero when f + R >= 2^16.
+// - Stochastic: f = the first 16 discarded bits, R = rand_i; round away from zero when f + R >= 2^16
+//   (the rounding decision is the shared cell nd_sr_round).
 // - Saturation after rounding: codes past 0x7F, and infinities, give the signed largest finite value
 //   (Overflow | Inexact); a NaN gives the largest finite value with the NaN's sign (Invalid).
 // - Underflow = tiny and inexact; tininess after rounding under RNE, before rounding under SR.
@@ -76,16 +77,15 @@ module nd_fp_f32_to_cfp8 import nd_fp_pkg::*; (
     endcase
   end
 
-  logic        round_up;
-  logic [16:0] sr_sum;  // only the carry (f + R >= 2^16) is used
-  assign sr_sum = {1'b0, fbits} + {1'b0, rand_i};
-  always_comb begin
-    unique case (rnd_mode_i)
-      RndRne:        round_up = fbits[15] & ((fbits[14:0] != '0) | sticky | kept[0]);
-      RndStochastic: round_up = sr_sum[16];
-      default:       round_up = 1'b0;
-    endcase
-  end
+  logic round_up;
+  nd_sr_round #(.FracW(16)) u_round (
+    .lsb_i        (kept[0]),
+    .frac_i       (fbits),
+    .sticky_i     (sticky),
+    .stochastic_i (rnd_mode_i == RndStochastic),
+    .rand_i,
+    .round_up_o   (round_up)
+  );
 
   // Code magnitude before saturation: ((max(ew, 1) - 1) << m) + kept + round_up, up to 189 << 3.
   logic [11:0] exp_part, code_mag;
@@ -133,7 +133,7 @@ module nd_fp_f32_to_cfp8 import nd_fp_pkg::*; (
   end
 
   logic unused_bits;
-  assign unused_bits = ^{shift_raw[9:6], sr_sum[15:0]};
+  assign unused_bits = ^shift_raw[9:6];
 
   `ND_ASSERT(OverflowInexact_A, !flags_o.overflow || flags_o.inexact)
   `ND_ASSERT(UnderflowInexact_A, !flags_o.underflow || flags_o.inexact)

@@ -70,8 +70,8 @@ module nd_fp_fma import nd_fp_pkg::*; #(
   assign p_zero = prod == '0;
   assign c_zero = sig_c == '0;
 
-  nd_fp_lzc #(.Width(PW)) u_lzc_p (.in_i(prod), .cnt_o(lz_p));
-  nd_fp_lzc #(.Width(24)) u_lzc_c (.in_i(sig_c), .cnt_o(lz_c));
+  nd_lzc #(.Width(PW)) u_lzc_p (.in_i(prod), .cnt_o(lz_p));
+  nd_lzc #(.Width(24)) u_lzc_c (.in_i(sig_c), .cnt_o(lz_c));
 
   assign top_p = ea + eb + exp_t'(PW - 1) - exp_t'({1'b0, lz_p});
   assign top_c = ec + exp_t'(23) - exp_t'({1'b0, lz_c});
@@ -90,16 +90,28 @@ module nd_fp_fma import nd_fp_pkg::*; #(
   assign p_norm = {1'b0, prod << lz_p, {(W - 1 - PW){1'b0}}};
   assign c_norm = {1'b0, sig_c << lz_c, {(W - 25){1'b0}}};
 
-  nd_fp_fma_align #(.W(W)) u_align_p (
-    .val_i   (p_zero ? '0 : p_norm),
-    .dist_i  (top - top_p),
-    .win_o   (p_win)
+  // Shift each right by its distance to top (never negative: top is the larger); the bits that fall
+  // below the window are ORed into bit 0 (docs/numerics.md: the rounding only needs the 2-LSB interval).
+  logic [11:0]  dist_p, dist_c;
+  logic [W-1:0] p_shr, c_shr;
+  logic         p_sticky, c_sticky;
+  assign dist_p = (top_p > top) ? 12'd0 : 12'(top - top_p);
+  assign dist_c = (top_c > top) ? 12'd0 : 12'(top - top_c);
+
+  nd_shift_sticky #(.Width(W), .ShW(12)) u_align_p (
+    .in_i     (p_zero ? '0 : p_norm),
+    .shamt_i  (dist_p),
+    .out_o    (p_shr),
+    .sticky_o (p_sticky)
   );
-  nd_fp_fma_align #(.W(W)) u_align_c (
-    .val_i   (c_zero ? '0 : c_norm),
-    .dist_i  (top - top_c),
-    .win_o   (c_win)
+  nd_shift_sticky #(.Width(W), .ShW(12)) u_align_c (
+    .in_i     (c_zero ? '0 : c_norm),
+    .shamt_i  (dist_c),
+    .out_o    (c_shr),
+    .sticky_o (c_sticky)
   );
+  assign p_win = {p_shr[W-1:1], p_shr[0] | p_sticky};
+  assign c_win = {c_shr[W-1:1], c_shr[0] | c_sticky};
 
   // ---- Add or subtract magnitudes ---------------------------------------------------------------------
   logic         sub, neg, sum_sign;

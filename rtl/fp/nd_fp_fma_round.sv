@@ -16,7 +16,7 @@ module nd_fp_fma_round import nd_fp_pkg::*; #(
   typedef logic signed [11:0] exp_t;
 
   logic [LzW-1:0] lz;
-  nd_fp_lzc #(.Width(W)) u_lzc (.in_i(mag_i), .cnt_o(lz));
+  nd_lzc #(.Width(W)) u_lzc (.in_i(mag_i), .cnt_o(lz));
 
   // Exponent of the MSB, and the left shift that puts the rounding LSB at bit W-24 (negative: the value
   // lies below the subnormal range and shifts right, collecting a sticky bit).
@@ -25,21 +25,26 @@ module nd_fp_fma_round import nd_fp_pkg::*; #(
   assign shl     = exp_t'({1'b0, lz}) + ((msb_exp < -exp_t'(126)) ? (msb_exp + exp_t'(126)) : exp_t'(0));
   assign exp_q   = (msb_exp < -exp_t'(126)) ? -exp_t'(126) : msb_exp;
 
-  logic [W-1:0]   norm;
-  logic           shift_sticky;
-  logic [2*W-1:0] ext;
-  logic [11:0]    shr;
+  // shl < 0: shift right by -shl (the cell saturates at W: everything below becomes the sticky bit).
+  logic [W-1:0] norm, shr_out;
+  logic         shift_sticky, shr_sticky;
+  logic [11:0]  shr;
+  assign shr = (shl >= 0) ? 12'd0 : 12'(-shl);
+
+  nd_shift_sticky #(.Width(W), .ShW(12)) u_shr (
+    .in_i     (mag_i),
+    .shamt_i  (shr),
+    .out_o    (shr_out),
+    .sticky_o (shr_sticky)
+  );
+
   always_comb begin
-    shr = '0;
-    ext = '0;
     if (shl >= 0) begin
       norm         = mag_i << shl;
       shift_sticky = 1'b0;
     end else begin
-      shr          = (-shl > exp_t'(W)) ? 12'(W) : 12'(-shl);
-      ext          = {mag_i, {W{1'b0}}} >> shr;
-      norm         = ext[2*W-1:W];
-      shift_sticky = |ext[W-1:0];
+      norm         = shr_out;
+      shift_sticky = shr_sticky;
     end
   end
 

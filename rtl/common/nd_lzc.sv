@@ -2,13 +2,19 @@
 // in_i, or Width when in_i is zero. Binary search over a power-of-two padded copy (the padding below
 // the input is ones, so it never adds to the count): log2(Width) stages, each testing whether the upper
 // half of the remaining window is zero and shifting it out if so.
-module nd_fp_lzc #(
+//
+// Parameters: Width >= 1 (checked at elaboration).
+`include "nd_assert.svh"
+
+module nd_lzc #(
   parameter int unsigned Width = 24,
   localparam int unsigned CntW = $clog2(Width + 1)
 ) (
   input  logic [Width-1:0] in_i,
   output logic [CntW-1:0]  cnt_o
 );
+
+  `ND_STATIC_ASSERT(gen_check_width, Width >= 1, "nd_lzc: Width must be at least 1")
 
   localparam int unsigned Levels = (Width > 1) ? $clog2(Width) : 1;
   localparam int unsigned P = 1 << Levels;
