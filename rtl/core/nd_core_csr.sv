@@ -5,8 +5,9 @@
 // read-only one. Nothing changes state unless commit_i is high in the same cycle (the instruction
 // leaves execute without a trap). trap_i performs the machine-mode trap entry (mepc, mcause, mtval,
 // mstatus.MPIE <- MIE, MIE <- 0); mret_i the return (MIE <- MPIE, MPIE <- 1). The counters mcycle,
-// minstret and mhpmcounter3..7 count every cycle / instret_i / hpm_event_i; a CSR write in the same
-// cycle takes precedence over the increment.
+// minstret and mhpmcounter3..7 count every cycle / instret_i / hpm_event_i. A CSR write replaces the
+// increment of that cycle: writing one half of mcycle or minstret leaves the other half as it was (the
+// writing instruction does not count itself, and no carry crosses into or out of the written half).
 `include "nd_assert.svh"
 
 module nd_core_csr import nd_core_pkg::*; (
@@ -124,10 +125,12 @@ module nd_core_csr import nd_core_pkg::*; (
         CSR_MEPC:      mepc_d = {wval[31:2], 2'b00};
         CSR_MCAUSE:    mcause_d = wval;
         CSR_MTVAL:     mtval_d = wval;
-        CSR_MCYCLE:    mcycle_d[31:0] = wval;
-        CSR_MCYCLEH:   mcycle_d[63:32] = wval;
-        CSR_MINSTRET:  minstret_d[31:0] = wval;
-        CSR_MINSTRETH: minstret_d[63:32] = wval;
+        // A counter write replaces that cycle's increment in both halves: the half not written
+        // keeps its value (no carry into it, no increment of it).
+        CSR_MCYCLE:    mcycle_d = {mcycle_q[63:32], wval};
+        CSR_MCYCLEH:   mcycle_d = {wval, mcycle_q[31:0]};
+        CSR_MINSTRET:  minstret_d = {minstret_q[63:32], wval};
+        CSR_MINSTRETH: minstret_d = {wval, minstret_q[31:0]};
         default: begin
           for (int unsigned i = 0; i < NUM_HPM; i++) begin
             if (csr_addr_i == 12'hB00 + 12'(i + 3)) hpm_d[i] = wval;

@@ -95,6 +95,29 @@ ISA_BEGIN
   nop
   csrr x14, mcycleh            // the low word wrapped into the high word
   CHECK(45, x14, 1)
+  // A counter write replaces that cycle's increment in both halves (one instruction per cycle here).
+  li x1, 7
+  li x2, 0xffffffff
+  csrw mcycle, x2              // {?, ffffffff}
+  csrw mcycleh, x1             // {7, ffffffff}: the low word does not wrap
+  csrr x5, mcycle              // reads ffffffff, then {8, 0}
+  csrr x6, mcycleh             // reads 8
+  CHECK(46, x5, 0xffffffff)
+  CHECK(47, x6, 8)
+  li x1, 3
+  li x2, 0xffffffff
+  li x4, 5
+  csrw mcycleh, x1             // {3, ?}
+  csrw mcycle, x2              // {3, ffffffff}
+  csrw mcycle, x4              // {3, 5}: no carry out of the old low word
+  csrr x5, mcycleh
+  CHECK(48, x5, 3)
+  li x1, 7
+  li x2, 0xffffffff
+  csrw minstret, x2            // the same for minstret (sw/isa/instret.S has the full set)
+  csrw minstreth, x1
+  csrr x5, minstret
+  CHECK(49, x5, 0xffffffff)
   // Performance counters: load-use stalls (3), redirects (4), divider stalls (6).
   la x1, word
   csrr x5, mhpmcounter3

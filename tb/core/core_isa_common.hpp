@@ -22,6 +22,7 @@ inline const std::vector<PassProgram>& pass_programs() {
   static const std::vector<PassProgram> kList = {
       {"alu", ""},     {"branch", ""}, {"jump", ""}, {"loadstore", ""},      {"muldiv", ""},
       {"hazards", ""}, {"csr", ""},    {"trap", ""}, {"mmio", "nanodojo\n"}, {"fence", ""},
+      {"instret", ""},
   };
   return kList;
 }

@@ -3,9 +3,11 @@
 // Each seed generates a program of a few thousand instructions: every RV32IM arithmetic, logic, shift,
 // multiply and divide instruction on a small register pool (so hazards and forwarding happen all the
 // time), loads and stores of every width into a data window, forward branches both ways, small counted
-// loops (backward branches), jal/jalr skips, writes to x0. The program ends by dumping all registers to
-// memory and storing 1 to tohost. The RTL's retired instruction stream and store stream must equal the
-// ISS's, and so must the final data window, on nd_core_system and on the bare pipeline with random grants.
+// loops (backward branches), jal/jalr skips, writes to x0, CSR accesses including writes to both halves
+// of minstret around the wrap of its low word (read back and stored at once). The program ends by
+// dumping all registers to memory and storing 1 to tohost. The RTL's retired instruction stream and
+// store stream must equal the ISS's, and so must the final data window, on nd_core_system and on the
+// bare pipeline with random grants.
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
@@ -56,6 +58,9 @@ struct Gen {
   uint32_t pick(uint32_t n) { return static_cast<uint32_t>(rng() % n); }
   uint32_t dst() { return pick(16) == 0 ? 0 : 1 + pick(12); }  // x0 now and then, else x1..x12
   uint32_t src() { return pick(13); }                          // x0..x12
+  uint32_t csr(uint32_t addr, uint32_t rs1, uint32_t f3, uint32_t rd) {
+    return i_type(static_cast<int32_t>(addr), rs1, f3, rd, 0x73);
+  }
   void li(uint32_t rd, uint32_t v) {
     const uint32_t hi = (v + 0x800u) >> 12;
     code.push_back(lui(rd, hi));
@@ -78,14 +83,13 @@ struct Gen {
     } else if (k < 70) {  // M: multiplies often, divides less (they take 34 cycles)
       const uint32_t f3 = pick(3) ? pick(4) : 4 + pick(4);
       code.push_back(r_type(1, src(), src(), f3, dst(), 0x33));
-    } else if (k < 72) {  // CSR instructions on read-write CSRs, and reads of minstret / mhartid / misa
-      static const uint32_t rw[] = {0x340, 0x343, 0x342, 0x341, 0x305};
-      static const uint32_t ro[] = {0xB02, 0xC02, 0xF14, 0x301, 0xB82};
-      const uint32_t f3 = 1 + pick(3) + (pick(2) ? 4u : 0u);
+    } else if (k < 72) {  // CSR instructions on read-write CSRs (minstret(h) too), reads of counters / ids
+      static const uint32_t rw[] = {0x340, 0x343, 0x342, 0x341, 0x305, 0xB02, 0xB82};
+      static const uint32_t ro[] = {0xB02, 0xC02, 0xF14, 0x301, 0xB82, 0xC82};
       if (pick(3) == 0) {
-        code.push_back(i_type(static_cast<int32_t>(ro[pick(5)] << 20) >> 20, 0, 2, dst(), 0x73));  // csrr
+        code.push_back(csr(ro[pick(6)], 0, 2, dst()));  // csrr
       } else {
-        code.push_back(i_type(static_cast<int32_t>(rw[pick(5)] << 20) >> 20, src(), f3, dst(), 0x73));
+        code.push_back(csr(rw[pick(7)], src(), 1 + pick(3) + (pick(2) ? 4u : 0u), dst()));
       }
     } else if (k < 73) {
       code.push_back(pick(2) ? lui(dst(), static_cast<uint32_t>(rng()))
@@ -115,10 +119,21 @@ struct Gen {
         const uint32_t skip = 1 + pick(2);
         code.push_back(j_type(static_cast<int32_t>(4 * (skip + 1)), dst()));
         for (uint32_t s = 0; s < skip; ++s) straight();
-      } else if (k < 95) {  // auipc x14; jalr rd, 12(x14): skips one instruction
+      } else if (k < 94) {  // auipc x14; jalr rd, 12(x14): skips one instruction
         code.push_back(0x17u | 14u << 7);
         code.push_back(i_type(12, 14, 0, dst(), 0x67));
         straight();
+      } else if (k < 95) {  // minstret near the wrap of its low word, a write to either half, stored reads
+        const uint32_t r = 1 + pick(12);
+        li(r, 0xffffffffu - pick(3));
+        code.push_back(csr(0xB02, r, 1, 0));  // csrw minstret, r
+        for (uint32_t s = pick(3); s > 0; --s) straight();
+        code.push_back(csr(pick(2) ? 0xB82 : 0xB02, src(), 1 + pick(3) + (pick(2) ? 4u : 0u), dst()));
+        for (const uint32_t a : {0xB02u, 0xB82u}) {
+          const uint32_t rd = 1 + pick(12);
+          code.push_back(csr(a, 0, 2, rd));
+          code.push_back(s_type(static_cast<int32_t>(4 * pick(256)), rd, 13, 2));
+        }
       } else {  // counted loop: x15 = 1..4, body of 1..4 instructions, bne backwards
         li(15, 1 + pick(4));
         const size_t start = code.size();

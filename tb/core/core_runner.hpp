@@ -1,4 +1,5 @@
-// Runs a RISC-V program on the Verilated nd_core_system (rtl/core/nd_core_system.sv) and reports how it ended.
+// Runs a RISC-V program on the Verilated nd_core_system (rtl/core/nd_core_system.sv) and reports how it
+// ended.
 //
 // CoreRunner::load() resets the system with fetch_en_i low and writes every ELF segment into SRAM
 // through the backdoor port; run() raises fetch_en_i and clocks until one of:

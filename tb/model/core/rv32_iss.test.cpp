@@ -38,7 +38,7 @@ std::string isa_elf(const std::string& name) { return std::string(ND_SW_OUT) + "
 
 TEST_CASE("ISS passes the timing-independent ISA programs", "[core][model]") {
   const std::string name =
-      GENERATE("alu", "branch", "jump", "loadstore", "muldiv", "hazards", "trap", "fence");
+      GENERATE("alu", "branch", "jump", "loadstore", "muldiv", "hazards", "trap", "fence", "instret");
   const ElfImage image = load_elf(isa_elf(name));
   Rv32Iss iss(256 * 1024, 0x0201);
   const IssRun r = run_iss(iss, image);
