@@ -1,12 +1,16 @@
 // Synchronous FIFO of Depth entries of Width bits, first-word fall-through.
 //
 // Write side (valid/ready): an entry is written when valid_i && ready_o; ready_o = not full.
+//   A beat offered while full is refused (not written, not lost by the FIFO: the writer still has it).
 //   The writer keeps valid_i and data_i stable until ready_o (AXI rule), checked below.
 // Read side (valid/ready): valid_o = not empty, data_o is the oldest entry (straight from the
-//   storage, no extra register); the entry is removed when valid_o && ready_i.
+//   storage, no extra register); the entry is removed when valid_o && ready_i. ready_i while empty
+//   does nothing.
 // A write and a read may happen in the same cycle, also when full (the write is then refused since
 // ready_o only looks at the registered count; that keeps ready_o free of combinational paths).
-// usage_o is the number of stored entries. The storage has no reset; the pointers do.
+// ready_o, valid_o, data_o and usage_o depend only on registers, never on valid_i or ready_i.
+// usage_o is the number of stored entries (0..Depth). Reset (asynchronous) empties the FIFO: the
+// pointers and the count are reset, the storage is not. Any Depth >= 1 works (not only powers of two).
 // CheckHold = 0 drops the check of the writer's hold rule, for users that never offer a beat the FIFO
 // cannot take (e.g. credit flow control); the check samples data_i, which costs simulation time.
 module nd_fifo #(
@@ -31,6 +35,9 @@ module nd_fifo #(
 );
   `include "nd_assert.svh"
 
+  `ND_STATIC_ASSERT(gen_check_width, Width >= 1, "nd_fifo: Width must be at least 1")
+  `ND_STATIC_ASSERT(gen_check_depth, Depth >= 1, "nd_fifo: Depth must be at least 1")
+
   logic [Width-1:0] mem_q[Depth];
   logic [PtrW-1:0] wr_ptr_q, wr_ptr_d, rd_ptr_q, rd_ptr_d;
   logic [CntW-1:0] cnt_q, cnt_d;
@@ -44,6 +51,8 @@ module nd_fifo #(
 
   if (Depth == 1) begin : gen_one
     assign data_o = mem_q[0];
+    logic unused_rd_ptr;
+    assign unused_rd_ptr = ^rd_ptr_q;
   end else begin : gen_many
     assign data_o = mem_q[rd_ptr_q];
   end
@@ -77,16 +86,13 @@ module nd_fifo #(
     end
   end
 
-  // Storage: written in place, no reset (data is only read while valid_o).
-  if (Depth == 1) begin : gen_mem_one
+  // Storage: one register per entry, loaded with data_i when the write goes to that entry; no reset
+  // (an entry is only read while valid_o says it holds data).
+  for (genvar e = 0; e < Depth; e++) begin : gen_mem
+    logic [Width-1:0] entry_d;
+    assign entry_d = (push && (wr_ptr_q == PtrW'(e))) ? data_i : mem_q[e];
     always_ff @(posedge clk_i) begin
-      if (push) mem_q[0] <= data_i;
-    end
-    logic unused_ptr;
-    assign unused_ptr = ^{wr_ptr_q, rd_ptr_q};
-  end else begin : gen_mem_many
-    always_ff @(posedge clk_i) begin
-      if (push) mem_q[wr_ptr_q] <= data_i;
+      mem_q[e] <= entry_d;
     end
   end
 

@@ -2,13 +2,20 @@
 //
 // Interface:
 //   req_i     one bit per requester.
-//   gnt_o     one-hot grant (all zero when no request). Combinational from req_i and the pointer.
+//   gnt_o     one-hot grant, always to a requester; all zero exactly when req_i is zero.
+//             Combinational from req_i and the priority pointer.
 //   idx_o     index of the granted requester (0 when none).
 //   advance_i the grant was used: the pointer moves so that the granted requester gets the lowest
-//             priority next time. Without advance_i the same requester keeps the grant (lock), which
-//             lets a caller arbitrate speculatively and commit only when a later stage agrees.
-// Priority after a committed grant at index k: k+1, k+2, ..., NumReq-1, 0, ..., k.
-// Purely combinational path req_i -> gnt_o; the only state is the pointer register.
+//             priority from the next cycle on. advance_i without a grant (req_i zero) does nothing.
+//             Without advance_i the pointer stays, so the same req_i gets the same grant again (the
+//             grant is held for as long as the caller neither advances nor changes req_i); this lets a
+//             caller arbitrate speculatively and commit only when a later stage agrees.
+// Priority after reset: 0, 1, ..., NumReq-1. After a committed grant at index k: k+1, k+2, ...,
+// NumReq-1, 0, ..., k. So with every requester asserted and advance_i high, each requester is granted
+// once in any NumReq consecutive cycles; a requester that keeps req_i high is granted before at most
+// NumReq-1 committed grants to others.
+// Purely combinational path req_i -> gnt_o, idx_o; the only state is the pointer register. NumReq = 1
+// has no state: gnt_o = req_i.
 module nd_rr_arb #(
   parameter int unsigned NumReq = 4,
   localparam int unsigned IdxW = (NumReq > 1) ? $clog2(NumReq) : 1
@@ -21,6 +28,8 @@ module nd_rr_arb #(
   output logic [IdxW-1:0]   idx_o
 );
   `include "nd_assert.svh"
+
+  `ND_STATIC_ASSERT(gen_check_num_req, NumReq >= 1, "nd_rr_arb: NumReq must be at least 1")
 
   if (NumReq == 1) begin : gen_single
     assign gnt_o = req_i;
