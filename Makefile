@@ -14,7 +14,7 @@ CTEST_ARGS ?=
 BENCH_TARGETS :=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup tools configure build bench-build demo test bench lint format clean
+.PHONY: help setup tools configure build bench-build demo test test-random bench lint format clean
 
 help: ## list the targets
 	@echo "nanodojo make targets (variables: BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS)):"
@@ -38,10 +38,16 @@ build: tools configure ## build the Verilated models, tests and the nanodojo pro
 demo: build ## run the main job on the default config and print its report
 	$(NANODOJO) run
 
-test: build ## lint the RTL and run every test; ends with "N passed, N failed"
-	@rc=0; ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure --output-junit junit.xml \
+# ctest over every test, then the closing line "N passed, N failed" (scripts/test_summary.py).
+RUN_TESTS = rc=0; ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure --output-junit junit.xml \
 	  $(CTEST_ARGS) || rc=$$?; \
 	$(PYTHON) scripts/test_summary.py $(BUILD_DIR)/junit.xml || rc=1; exit $$rc
+
+test: build ## lint the RTL and run every test (seed 1, or ND_SEED=N); ends with "N passed, N failed"
+	@$(RUN_TESTS)
+
+test-random: build ## every test with a new random seed per test binary run (printed; soak runs)
+	@export ND_SEED=random; $(RUN_TESTS)
 
 bench-build: build
 	@mkdir -p $(BUILD_DIR)/bench

@@ -37,16 +37,24 @@ foreach(d IN LISTS ND_RTL_SUBDIRS)
     list(APPEND ND_RTL_SEARCH -y ${d})
   endif()
 endforeach()
+# Every RTL file, for rules that read the whole tree (synthesis of a block). Verilated models depend only on
+# the files Verilator actually read for them (its dependency file, see below).
 file(GLOB_RECURSE ND_RTL_SOURCES CONFIGURE_DEPENDS
   ${ND_RTL_DIR}/*.sv ${ND_RTL_DIR}/*.svh ${ND_RTL_DIR}/*.vlt ${ND_RTL_DIR}/pkgs.f)
 
 # Verilator runtime, compiled once with the same configuration as every model.
 set(ND_VL_INC ${ND_VERILATOR_ROOT}/include)
+# Everything the runtime prints goes through nd_vl_printf (tb/harness/vl_hooks.cpp), which remembers the
+# last RTL error so that Dut<V> can name the assertion that fired.
+set(ND_VL_HOOKS ${CMAKE_SOURCE_DIR}/tb/harness/vl_hooks.hpp)
 add_library(nd_verilated STATIC
-  ${ND_VL_INC}/verilated.cpp ${ND_VL_INC}/verilated_threads.cpp ${ND_VL_INC}/verilated_fst_c.cpp)
+  ${ND_VL_INC}/verilated.cpp ${ND_VL_INC}/verilated_threads.cpp ${ND_VL_INC}/verilated_fst_c.cpp
+  ${CMAKE_SOURCE_DIR}/tb/harness/vl_hooks.cpp)
 target_include_directories(nd_verilated SYSTEM PUBLIC ${ND_VL_INC} ${ND_VL_INC}/vltstd)
+target_include_directories(nd_verilated PUBLIC ${CMAKE_SOURCE_DIR}/tb/harness)
 target_compile_definitions(nd_verilated PUBLIC VM_TRACE=1 VM_TRACE_FST=1 VM_COVERAGE=0 VM_SC=0)
-target_compile_options(nd_verilated PRIVATE -w)
+target_compile_definitions(nd_verilated PRIVATE VL_PRINTF=nd_vl_printf)
+target_compile_options(nd_verilated PRIVATE -w -include ${ND_VL_HOOKS})
 target_link_libraries(nd_verilated PUBLIC Threads::Threads ZLIB::ZLIB)
 
 function(nd_verilate)
@@ -67,12 +75,16 @@ function(nd_verilate)
   foreach(p IN LISTS V_PARAMS)
     list(APPEND gparams -G${p})
   endforeach()
+  # Dependencies: the files Verilator read for this model (its __ver.d, rewritten by verilate.sh into
+  # <lib>.d), so an edit in rtl/noc rebuilds the mesh models and not the core's; the first build of a model
+  # has no depfile yet and runs because the library is missing.
   add_custom_command(
     OUTPUT ${lib} ${mdir}/${prefix}.h
-    COMMAND ${CMAKE_SOURCE_DIR}/sim/verilate.sh ${mdir} ${prefix}
+    COMMAND ${CMAKE_SOURCE_DIR}/cmake/verilate.sh ${mdir} ${prefix}
             ${flags} --top-module ${V_TOP} ${gparams} ${V_ARGS}
             ${ND_RTL_DIR}/lint.vlt ${ND_RTL_DIR}/model.vlt ${ND_RTL_SEARCH} ${ND_RTL_PKGS} ${top_src}
-    DEPENDS ${ND_RTL_SOURCES} ${CMAKE_SOURCE_DIR}/sim/verilate.sh
+    DEPFILE ${lib}.d
+    DEPENDS ${CMAKE_SOURCE_DIR}/cmake/verilate.sh ${ND_RTL_DIR}/pkgs.f
     COMMENT "Verilating ${V_TOP} as ${prefix}"
     VERBATIM JOB_POOL verilate)
   add_custom_target(${prefix}_build DEPENDS ${lib})
@@ -86,14 +98,3 @@ endfunction()
 # One Verilator run at a time (each uses make -j internally); compiles of other C++ go on beside it.
 set_property(GLOBAL APPEND PROPERTY JOB_POOLS verilate=1)
 
-#   nd_add_tests(NAME <test_binary> SOURCES <*.test.cpp ...> [LIBS <targets>])
-# A Catch2 binary with the project's test main; each of its test cases runs as its own ctest test.
-function(nd_add_tests)
-  cmake_parse_arguments(T "" "NAME" "SOURCES;LIBS" ${ARGN})
-  add_executable(${T_NAME} ${T_SOURCES})
-  target_link_libraries(${T_NAME} PRIVATE nd_test_main ${T_LIBS})
-  target_compile_options(${T_NAME} PRIVATE ${ND_CXX_WARNINGS})
-  set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
-  catch_discover_tests(${T_NAME} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
-    PROPERTIES LABELS ${T_NAME} TIMEOUT 1200)
-endfunction()

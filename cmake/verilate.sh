@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Verilates one model and builds its C++ into <mdir>/<prefix>__ALL.a (called by sim/verilate.cmake).
-#   sim/verilate.sh <mdir> <prefix> <verilator args...>
-# The full log goes to <mdir>.log; on failure its tail is printed.
+# Verilates one model and builds its C++ into <mdir>/<prefix>__ALL.a (called by cmake/verilate.cmake).
+#   cmake/verilate.sh <mdir> <prefix> <verilator args...>
+# The full log goes to <mdir>.log; on failure its tail is printed. <mdir>/<prefix>__ALL.a.d lists the
+# source files Verilator read (from its own <prefix>__ver.d), the model's dependencies for the build.
 set -uo pipefail
 mdir=$1 prefix=$2
 shift 2
@@ -16,3 +17,7 @@ if ! { verilator "$@" --Mdir "$mdir" --prefix "$prefix" &&
   tail -n 40 "$log" >&2
   exit 1
 fi
+# Verilator's __ver.d names its generated files as targets and every file it read (plus itself) after the
+# colon; the build wants "<library>: <files read>".
+deps=$(sed -e 's/^.*: *//' "$mdir/${prefix}__ver.d" | tr ' ' '\n' | grep -v '^$' | sort -u | tr '\n' ' ')
+echo "$mdir/${prefix}__ALL.a: $deps" >"$mdir/${prefix}__ALL.a.d"

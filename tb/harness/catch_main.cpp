@@ -1,5 +1,7 @@
 // Catch2 main for every nanodojo test binary: adds the project's options to Catch's command line.
-//   --seed N          seed for stimulus and Verilator's random initial state (printed at start)
+//   --seed N          seed for stimulus and Verilator's random initial state (printed at start and with
+//                     every failure); without it, the environment variable ND_SEED (a number, or
+//                     "random" for a new seed each run: `make test-random`), else 1
 //   --waves DIR       write one FST per test case into DIR
 //   --waves-from C    first cycle to dump      --waves-to C    last cycle to dump
 //   --waves-depth D   dump only the top D levels of the hierarchy (0 = all)
@@ -12,7 +14,10 @@
 
 #include <catch2/catch.hpp>
 #include <climits>
+#include <cstdlib>
 #include <iostream>
+#include <random>
+#include <string>
 
 #include "options.hpp"
 
@@ -23,14 +28,39 @@ void rerun_for_waves(const std::string& test_name);  // waves_on_fail.cpp
 namespace {
 std::string running_test_name() { return Catch::getResultCapture().getCurrentTestName(); }
 
-struct WavesOnFail : Catch::TestEventListenerBase {
+// A failing test case prints the seed that reproduces it, then (with --waves-on-fail) is re-run for waves.
+struct OnFailure : Catch::TestEventListenerBase {
   using TestEventListenerBase::TestEventListenerBase;
   void testCaseEnded(const Catch::TestCaseStats& stats) override {
-    if (stats.totals.assertions.failed > 0) nd::rerun_for_waves(stats.testInfo.name);
+    if (stats.totals.assertions.failed == 0) return;
+    std::cout << "nanodojo tests: '" << stats.testInfo.name << "' failed with seed " << nd::test_seed()
+              << " (reproduce: --seed " << nd::test_seed() << ")" << std::endl;
+    nd::rerun_for_waves(stats.testInfo.name);
   }
 };
+
+// The seed when --seed is not given: ND_SEED (a number, or "random"), else 1. Returns false on a bad value.
+bool seed_from_environment(uint64_t& seed) {
+  const char* env = std::getenv("ND_SEED");
+  if (env == nullptr || *env == '\0') return true;
+  const std::string v(env);
+  if (v == "random") {
+    std::random_device rd;
+    seed = (static_cast<uint64_t>(rd()) << 32 | rd()) % 1000000000u + 1;
+    return true;
+  }
+  if (v.find_first_not_of("0123456789") != std::string::npos || v.size() > 19) return false;
+  seed = std::stoull(v);
+  return true;
+}
+
+bool has_seed_flag(int argc, char* argv[]) {
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--seed" || std::string(argv[i]).rfind("--seed=", 0) == 0) return true;
+  return false;
+}
 }  // namespace
-CATCH_REGISTER_LISTENER(WavesOnFail)
+CATCH_REGISTER_LISTENER(OnFailure)
 
 int main(int argc, char* argv[]) {
   Catch::Session session;
@@ -47,6 +77,17 @@ int main(int argc, char* argv[]) {
       Opt(o.waves_on_fail, "cycles")["--waves-on-fail"]("re-run a failing test writing its last N cycles") |
       Opt(o.waves_fail_cycle, "cycle")["--waves-fail-cycle"]("(set by that re-run) cycle of the failure");
   session.cli(cli);
+  if (!has_seed_flag(argc, argv) && !seed_from_environment(o.seed)) {
+    std::cerr << "error: environment variable ND_SEED: '" << std::getenv("ND_SEED")
+              << "' is not a non-negative number or 'random'\n";
+    return 2;
+  }
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--seed" &&
+        std::string(argv[i + 1]).find_first_not_of("0123456789") != std::string::npos) {
+      std::cerr << "error: --seed: '" << argv[i + 1] << "' is not a non-negative number\n";
+      return 2;
+    }
   if (int rc = session.applyCommandLine(argc, argv); rc != 0) return 2;
   if (o.waves_format != "fst" && o.waves_format != "vcd") {
     std::cerr << "error: --waves-format: '" << o.waves_format << "' is not fst or vcd\n";

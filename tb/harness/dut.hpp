@@ -7,8 +7,9 @@
 // - Waves: as `waves` asks (waves.hpp); by default, in a test run with --waves DIR, one file per test case
 //   named after it (default_waves()), so `make waves TEST=...` works for every test.
 // - Every wait is bounded: wait_until() throws nd::SimError when its cycle limit runs out.
-// - An RTL assertion ($error/$fatal from SVA) makes the next eval throw nd::SimError, so the test that
-//   caused it fails.
+// - An RTL assertion ($error/$fatal from SVA) makes the next eval throw nd::SimError naming the assertion
+//   and its file:line (SimError::assertion(), where()), so the test that caused it fails, and a test that
+//   expects one assertion can check it is that one (sim_matchers.hpp).
 // - Members are owned in this order: context, model, trace (destroyed in reverse: the trace is closed
 //   before the model goes away).
 #pragma once
@@ -21,6 +22,7 @@
 
 #include "errors.hpp"
 #include "options.hpp"
+#include "vl_hooks.hpp"
 #include "waves.hpp"
 
 namespace nd {
@@ -104,16 +106,32 @@ class Dut {
     model_->eval();
     if (trace_) trace_->dump(cycle_, ctx_->time());
     ctx_->timeInc(1);
-    if (ctx_->gotError()) throw SimError(cycle_, "RTL assertion failed (see the %Error line above)");
+    if (ctx_->gotError()) {
+      if (!error_) error_ = std::make_unique<SimError>(rtl_error());
+      throw *error_;  // the first error stays the cause: every later eval reports it again
+    }
     if (ctx_->gotFinish()) throw SimError(cycle_, "RTL called $finish");
   }
 
  private:
+  // The RTL error the runtime reported during the last eval (vl_hooks.hpp), as a SimError.
+  SimError rtl_error() const {
+    const RtlError e = take_rtl_error();
+    if (e.assertion.empty())
+      return SimError(cycle_,
+                      "RTL error" + (e.where.empty() ? std::string() : " at " + e.where) + ": " +
+                          (e.message.empty() ? "see the %Error line above" : e.message),
+                      "", e.where);
+    return SimError(cycle_, "assertion " + e.assertion + " failed at " + e.where + " in " + e.scope,
+                    e.assertion, e.where);
+  }
+
   WaveOptions waves_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<V> model_;
   std::unique_ptr<WaveFile> trace_;
   uint64_t cycle_ = 0;
+  std::unique_ptr<SimError> error_;
 };
 
 }  // namespace nd

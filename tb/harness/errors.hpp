@@ -3,7 +3,8 @@
 // InputError: something the user gave us is wrong (config, ELF, vector file, flag). The simulator prints
 //   "nanodojo: error: FILE:LINE: key 'KEY': message" and exits with status 2.
 // SimError: the simulation itself went wrong (RTL assertion, watchdog, timeout). Tests fail on it; the
-//   simulator prints it and exits with status 1.
+//   simulator prints it and exits with status 1. For an RTL assertion it carries the assertion's label and
+//   location, so a test that expects one assertion fails when another fires (sim_matchers.hpp).
 #pragma once
 
 #include <cstdint>
@@ -39,12 +40,22 @@ class InputError : public std::runtime_error {
 
 class SimError : public std::runtime_error {
  public:
-  SimError(uint64_t cycle, const std::string& message)
-      : std::runtime_error("cycle " + std::to_string(cycle) + ": " + message), cycle_(cycle) {}
+  // assertion: label of the RTL assertion that failed ("BufferOverflow_A"), empty when the error is not an
+  // RTL assertion (watchdog, timeout, scoreboard); where: its "<file>.sv:<line>".
+  SimError(uint64_t cycle, const std::string& message, const std::string& assertion = "",
+           const std::string& where = "")
+      : std::runtime_error("cycle " + std::to_string(cycle) + ": " + message),
+        cycle_(cycle),
+        assertion_(assertion),
+        where_(where) {}
   uint64_t cycle() const { return cycle_; }
+  const std::string& assertion() const { return assertion_; }
+  const std::string& where() const { return where_; }
 
  private:
   uint64_t cycle_;
+  std::string assertion_;
+  std::string where_;
 };
 
 }  // namespace nd

@@ -4,6 +4,7 @@
 
 #include "Vharness_check.h"
 #include "dut.hpp"
+#include "sim_matchers.hpp"
 
 using nd::Dut;
 
@@ -28,12 +29,49 @@ TEST_CASE("wait_until returns the cycles waited and throws when the limit runs o
   CHECK_THROWS_AS(dut.wait_until([&] { return dut->count_o == 0; }, 20, "wrap"), nd::SimError);
 }
 
-TEST_CASE("an RTL assertion failure throws SimError", "[harness][unit]") {
+TEST_CASE("an RTL assertion failure throws SimError naming the assertion", "[harness][unit]") {
   Dut<Vharness_check> dut;
   dut->en_i = 0;
   dut->fail_i = 1;  // ignored while reset is asserted
   dut.reset();
-  CHECK_THROWS_AS(dut.tick(), nd::SimError);
+  REQUIRE_THROWS_MATCHES(dut.tick(), nd::SimError, nd::AssertionFired("FailNotRaised_A"));
+  try {
+    dut.tick();
+    FAIL("the failed assertion is sticky: the next eval throws again");
+  } catch (const nd::SimError& e) {
+    CHECK(e.where() == "harness_check.sv:20");
+    CHECK(std::string(e.what()).find("FailNotRaised_A") != std::string::npos);
+    CHECK_FALSE(nd::AssertionFired("SomeOther_A").match(e));
+  }
+}
+
+TEST_CASE("a timeout is a SimError that names no assertion", "[harness][unit]") {
+  Dut<Vharness_check> dut;
+  dut->en_i = 0;
+  dut->fail_i = 0;
+  dut.reset();
+  try {
+    dut.wait_until([] { return false; }, 3, "never");
+    FAIL("wait_until returned");
+  } catch (const nd::SimError& e) {
+    CHECK(e.assertion().empty());
+    CHECK_FALSE(nd::AssertionFired("FailNotRaised_A").match(e));
+  }
+}
+
+TEST_CASE("RTL error lines are parsed into assertion, location and scope", "[harness][unit]") {
+  nd::RtlError e;
+  REQUIRE(nd::parse_rtl_error(
+      "[40] %Error: nd_noc_input_port.sv:120: Assertion failed in TOP.nd_noc_mesh.u_r.u_in.BufferOverflow_A: "
+      "assertion BufferOverflow_A failed",
+      e));
+  CHECK(e.assertion == "BufferOverflow_A");
+  CHECK(e.where == "nd_noc_input_port.sv:120");
+  CHECK(e.scope == "TOP.nd_noc_mesh.u_r.u_in");
+  REQUIRE(nd::parse_rtl_error("%Error: top.sv:7: bad thing", e));
+  CHECK(e.assertion.empty());
+  CHECK(e.where == "top.sv:7");
+  CHECK_FALSE(nd::parse_rtl_error("hello from the console", e));
 }
 
 TEST_CASE("waves are written to the requested file", "[harness][unit]") {
