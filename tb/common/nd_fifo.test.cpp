@@ -15,6 +15,7 @@
 #include "dut.hpp"
 #include "hex.hpp"
 #include "options.hpp"
+#include "sim_matchers.hpp"
 
 namespace {
 
@@ -247,4 +248,36 @@ TEMPLATE_TEST_CASE("nd_fifo: reset in the middle of traffic empties the FIFO at 
   b.random_traffic(2000);
   b.drain();
   CHECK(resets_when_not_empty > 10);
+}
+
+TEST_CASE("nd_fifo: a writer that drops or changes a refused beat fires ValidHeldUntilTaken_A",
+          "[common][unit]") {
+  FifoBench<FifoD2> b(4);
+  b.step(true, 0x0001, false);
+  b.step(true, 0x0002, false);
+  REQUIRE_FALSE(b.dut()->ready_o);
+  REQUIRE_FALSE(b.step(true, 0x0055, false).write);  // refused: the writer must keep offering it
+  SECTION("valid_i dropped") {
+    b.dut()->valid_i = 0;
+    REQUIRE_THROWS_MATCHES(b.dut().tick(), nd::SimError, nd::AssertionFired("ValidHeldUntilTaken_A"));
+  }
+  SECTION("data_i changed") {
+    b.dut()->data_i = 0x0056;
+    REQUIRE_THROWS_MATCHES(b.dut().tick(), nd::SimError, nd::AssertionFired("ValidHeldUntilTaken_A"));
+  }
+  SECTION("held until taken: no assertion") {
+    CHECK_FALSE(b.step(true, 0x0055, false).write);
+    CHECK_FALSE(b.step(true, 0x0055, true).write);
+    CHECK(b.step(true, 0x0055, false).write);
+    b.drain();
+  }
+}
+
+TEST_CASE("nd_fifo: without the hold check a refused beat may be dropped or changed", "[common][unit]") {
+  FifoBench<FifoD4NoHold> b(5);
+  for (uint32_t i = 0; i < FifoD4NoHold::kDepth; ++i) b.step(true, i, false);
+  REQUIRE_FALSE(b.step(true, 0x0055, false).write);
+  REQUIRE_FALSE(b.step(true, 0x0056, false).write);  // changed while refused
+  REQUIRE_FALSE(b.step(false, 0, false).write);      // dropped while refused
+  b.drain();  // the refused beats never entered: the reference holds only the four written ones
 }
