@@ -72,10 +72,9 @@ module nd_core import nd_core_pkg::*; #(
   wb_stage_t   w_q, w_d;
   // halt report
   logic        halted_q, halted_d;
-  logic [31:0] trap_cause_q, trap_cause_d, trap_pc_q, trap_pc_d;
-  logic [31:0] trap_insn_q, trap_insn_d, trap_tval_q, trap_tval_d;
+  halt_report_t report_q, report_d;
   // outstanding command handshakes for the wait instruction
-  logic        mxu_acc_q, dma_acc_q;
+  logic        mxu_acc_q, mxu_acc_d, dma_acc_q, dma_acc_d;
 
   // decode
   logic [31:0] d_insn;
@@ -329,11 +328,11 @@ module nd_core import nd_core_pkg::*; #(
     w_d.mem_unsigned = ed.mem_unsigned;
     w_d.addr_lo      = mem_addr[1:0];
 
-    halted_d     = halted_q || halting;
-    trap_cause_d = halting ? e_cause : trap_cause_q;
-    trap_pc_d    = halting ? e_q.pc : trap_pc_q;
-    trap_insn_d  = halting ? e_q.insn : trap_insn_q;
-    trap_tval_d  = halting ? e_tval : trap_tval_q;
+    halted_d = halted_q || halting;
+    report_d = halting ? '{cause: e_cause, pc: e_q.pc, insn: e_q.insn, tval: e_tval} : report_q;
+    // A command accepted in this cycle still counts as outstanding for a wait in the next one.
+    mxu_acc_d = mxu_cmd_valid_o && mxu_cmd_ready_i;
+    dma_acc_d = dma_cmd_valid_o && dma_cmd_ready_i;
   end
 
   assign w_wdata = w_q.is_load ? load_align(data_rdata_i, w_q.addr_lo, w_q.mem_size, w_q.mem_unsigned)
@@ -341,29 +340,23 @@ module nd_core import nd_core_pkg::*; #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      e_q          <= '0;
-      e_rs1_q      <= '0;
-      e_rs2_q      <= '0;
-      w_q          <= '0;
-      halted_q     <= 1'b0;
-      trap_cause_q <= '0;
-      trap_pc_q    <= '0;
-      trap_insn_q  <= '0;
-      trap_tval_q  <= '0;
-      mxu_acc_q    <= 1'b0;
-      dma_acc_q    <= 1'b0;
+      e_q       <= '0;
+      e_rs1_q   <= '0;
+      e_rs2_q   <= '0;
+      w_q       <= '0;
+      halted_q  <= 1'b0;
+      report_q  <= '0;
+      mxu_acc_q <= 1'b0;
+      dma_acc_q <= 1'b0;
     end else begin
-      e_q          <= e_d;
-      e_rs1_q      <= e_rs1_d;
-      e_rs2_q      <= e_rs2_d;
-      w_q          <= w_d;
-      halted_q     <= halted_d;
-      trap_cause_q <= trap_cause_d;
-      trap_pc_q    <= trap_pc_d;
-      trap_insn_q  <= trap_insn_d;
-      trap_tval_q  <= trap_tval_d;
-      mxu_acc_q    <= mxu_cmd_valid_o && mxu_cmd_ready_i;
-      dma_acc_q    <= dma_cmd_valid_o && dma_cmd_ready_i;
+      e_q       <= e_d;
+      e_rs1_q   <= e_rs1_d;
+      e_rs2_q   <= e_rs2_d;
+      w_q       <= w_d;
+      halted_q  <= halted_d;
+      report_q  <= report_d;
+      mxu_acc_q <= mxu_acc_d;
+      dma_acc_q <= dma_acc_d;
     end
   end
 
@@ -374,10 +367,10 @@ module nd_core import nd_core_pkg::*; #(
   assign retire_pc_o    = w_q.pc;
   assign retire_insn_o  = w_q.insn;
   assign halted_o       = halted_q;
-  assign trap_cause_o   = trap_cause_q;
-  assign trap_pc_o      = trap_pc_q;
-  assign trap_insn_o    = trap_insn_q;
-  assign trap_tval_o    = trap_tval_q;
+  assign trap_cause_o   = report_q.cause;
+  assign trap_pc_o      = report_q.pc;
+  assign trap_insn_o    = report_q.insn;
+  assign trap_tval_o    = report_q.tval;
 
   // ---------------------------------------------------------------------------------------------
   // Assertions

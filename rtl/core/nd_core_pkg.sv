@@ -186,6 +186,14 @@ package nd_core_pkg;
     logic [1:0]  addr_lo;
   } wb_stage_t;
 
+  // Halt report: the trap that stopped the core (a trap while mtvec == 0).
+  typedef struct packed {
+    logic [31:0] cause;
+    logic [31:0] pc;
+    logic [31:0] insn;
+    logic [31:0] tval;
+  } halt_report_t;
+
   // Load data alignment: pick the addressed byte/half of the 32-bit read word and extend it.
   function automatic logic [31:0] load_align(logic [31:0] rdata, logic [1:0] addr_lo,
                                              logic [1:0] size, logic is_unsigned);

@@ -15,22 +15,23 @@ module nd_core_regfile (
   input  logic [31:0] wdata_i
 );
 
-  logic [31:0] regs_q[32];
+  logic [31:0] regs[32];  // x0 (constant zero) and the flops of x1..x31
 
-  assign regs_q[0] = '0;
+  assign regs[0] = '0;
 
   for (genvar i = 1; i < 32; i++) begin : gen_reg
     logic        en;
-    logic [31:0] reg_d;
-    assign en    = we_i && (waddr_i == 5'(i));
-    assign reg_d = en ? wdata_i : regs_q[i];
+    logic [31:0] reg_q, reg_d;
+    assign en      = we_i && (waddr_i == 5'(i));
+    assign reg_d   = en ? wdata_i : reg_q;
+    assign regs[i] = reg_q;
     always_ff @(posedge clk_i or negedge rst_ni) begin
-      if (!rst_ni) regs_q[i] <= '0;
-      else         regs_q[i] <= reg_d;
+      if (!rst_ni) reg_q <= '0;
+      else         reg_q <= reg_d;
     end
   end
 
-  assign rdata_a_o = (we_i && waddr_i != '0 && waddr_i == raddr_a_i) ? wdata_i : regs_q[raddr_a_i];
-  assign rdata_b_o = (we_i && waddr_i != '0 && waddr_i == raddr_b_i) ? wdata_i : regs_q[raddr_b_i];
+  assign rdata_a_o = (we_i && waddr_i != '0 && waddr_i == raddr_a_i) ? wdata_i : regs[raddr_a_i];
+  assign rdata_b_o = (we_i && waddr_i != '0 && waddr_i == raddr_b_i) ? wdata_i : regs[raddr_b_i];
 
 endmodule

@@ -56,7 +56,7 @@ module nd_core_system import nd_core_pkg::*; #(
   logic [3:0]  data_be;
   logic [31:0] data_addr, data_wdata, data_rdata, sram_rdata, mmio_rdata;
   logic        data_is_mmio, sram_req, mmio_req;
-  logic        rsp_mmio_q;
+  logic        rsp_mmio_q, rsp_mmio_d;  // the read data due in this cycle comes from the MMIO block
   core_cmd_t   mxu_cmd, dma_cmd;
 
   nd_core #(.SramBytes(SramBytes)) u_core (
@@ -90,9 +90,10 @@ module nd_core_system import nd_core_pkg::*; #(
     .console_valid_o, .console_data_o
   );
 
+  assign rsp_mmio_d = data_req ? data_is_mmio : rsp_mmio_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni)       rsp_mmio_q <= 1'b0;
-    else if (data_req) rsp_mmio_q <= data_is_mmio;
+    if (!rst_ni) rsp_mmio_q <= 1'b0;
+    else         rsp_mmio_q <= rsp_mmio_d;
   end
   assign data_rdata = rsp_mmio_q ? mmio_rdata : sram_rdata;
 
