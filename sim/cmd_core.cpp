@@ -43,7 +43,7 @@ int exit_status(const nd::core::RunResult& r) {
 }
 
 int run_core(const CoreOptions& o) {
-  const nd::core::ElfImage image = nd::core::load_elf(o.program);
+  const nd::core::ProgramImage image = nd::core::load_elf(o.program);
   nd::core::RunOptions ro;
   ro.max_cycles = o.max_cycles;
   ro.hart_x = o.hart_x;

@@ -18,11 +18,13 @@ ISA_BEGIN
   lw x2, 0(x5)
   addi x1, x0, 77
   MXU(3, 0x55, x1, x2)
-  // rd of a custom instruction is not written.
+  // rd of a custom instruction is not written. The first wait leaves the MXU idle, so the second one,
+  // right behind a command, sees a unit that has not raised busy yet.
+  .insn r CUSTOM_0, 7, 0, x0, x0, x0     // mxu.wait
   li x14, 0x99
   .insn r CUSTOM_0, 2, 1, x14, x0, x0
+  .insn r CUSTOM_0, 7, 0, x0, x0, x0     // mxu.wait right behind the command
   CHECK(1, x14, 0x99)
-  .insn r CUSTOM_0, 7, 0, x0, x0, x0     // mxu.wait
   // DMA: write a word behind the core's back, then wait and read it.
   la x1, mailbox
   sw x0, 0(x1)

@@ -5,8 +5,8 @@
 
 #include "core_isa_common.hpp"
 #include "core_runner.hpp"
-#include "elf_loader.hpp"
 #include "options.hpp"
+#include "program_image.hpp"
 
 using namespace nd::core;
 
@@ -39,7 +39,7 @@ TEST_CASE("core ISA programs pass on nd_core_system", "[core][isa]") {
 TEST_CASE("core halts with a trap report when no handler is installed", "[core][isa]") {
   const auto& prog = GENERATE(from_range(isa::halt_programs()));
   const std::string name = prog.name;
-  const ElfImage image = load_elf(isa::isa_elf(name));
+  const ProgramImage image = load_elf(isa::isa_elf(name));
   CoreRunner runner(isa_options(name));
   runner.load(image);
   const RunResult r = runner.run();

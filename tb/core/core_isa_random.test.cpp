@@ -17,6 +17,7 @@
 #include "core_isa_sims.hpp"
 #include "hex.hpp"
 #include "options.hpp"
+#include "program_image.hpp"
 #include "rv32_iss.hpp"
 
 using namespace nd::core;
@@ -147,8 +148,8 @@ struct Gen {
   }
 };
 
-// Builds the memory image of one random program.
-std::vector<uint32_t> random_image(uint64_t seed, int length) {
+// Builds the program image of one random program: code and data in one segment below kLoadHi.
+ProgramImage random_image(uint64_t seed, int length) {
   Gen g(seed);
   g.li(13, kData);
   for (uint32_t r = 1; r <= 12; ++r) g.li(r, static_cast<uint32_t>(g.rng()));
@@ -158,11 +159,22 @@ std::vector<uint32_t> random_image(uint64_t seed, int length) {
   g.code.push_back(i_type(1, 0, 0, 15, 0x13));  // li x15, 1
   g.code.push_back(s_type(0, 15, 14, 2));       // sw x15, 0(x14)
   g.code.push_back(j_type(0, 0));               // j .
-  std::vector<uint32_t> mem(isa::kSimSramBytes / 4, 0);
+  std::vector<uint32_t> mem(kLoadHi / 4, 0);
   REQUIRE(g.code.size() * 4 < kData);
   for (size_t i = 0; i < g.code.size(); ++i) mem[i] = g.code[i];
   for (uint32_t a = kData; a < kData + 0x400; a += 4) mem[a / 4] = static_cast<uint32_t>(g.rng());
-  return mem;
+  ImageSegment seg;
+  seg.executable = seg.writable = true;
+  for (const uint32_t w : mem) {
+    for (int b = 0; b < 4; ++b) seg.data.push_back(static_cast<uint8_t>(w >> (8 * b)));
+  }
+  seg.file_size = static_cast<uint32_t>(seg.data.size());
+  ProgramImage image;
+  image.path = "random program (seed " + std::to_string(seed) + ")";
+  image.segments.push_back(std::move(seg));
+  image.symbols["tohost"] = ImageSymbol{kTohost, 4};
+  image.tohost = kTohost;
+  return image;
 }
 
 struct IssTrace {
@@ -172,8 +184,8 @@ struct IssTrace {
   IssTrace() : iss(isa::kSimSramBytes, isa::kHartId) {}
 };
 
-void run_iss(IssTrace& t, const std::vector<uint32_t>& mem) {
-  for (uint32_t a = 0; a < kLoadHi; a += 4) t.iss.write_word(a, mem[a / 4]);
+void run_iss(IssTrace& t, const ProgramImage& image) {
+  for (const ImageWord& w : image.words()) t.iss.write_word(w.addr, w.data);
   for (int n = 0; n < 1'000'000 && !t.iss.halted(); ++n) {
     const IssStep s = t.iss.step();
     REQUIRE_FALSE(s.trap);
@@ -221,11 +233,11 @@ TEST_CASE("random programs: nd_core_system matches the ISS instruction by instru
   const auto index = GENERATE(range(0, 6));
   const uint64_t seed = nd::test_seed() * 7919u + static_cast<uint64_t>(index);
   INFO("program seed " << seed << " (test --seed " << nd::test_seed() << ", index " << index << ")");
-  const auto mem = random_image(seed, 1500);
+  const ProgramImage image = random_image(seed, 1500);
   IssTrace ref;
-  run_iss(ref, mem);
-  const auto dut = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId,
-                                        "isa_random_" + std::to_string(index), 200'000, kData, kData + 0x480);
+  run_iss(ref, image);
+  const auto dut = isa::run_core_system(image, isa::kHartId, "isa_random_" + std::to_string(index), 200'000,
+                                        kData, kData + 0x480);
   compare(ref, dut, "nd_core_system", false);
 }
 
@@ -234,10 +246,10 @@ TEST_CASE("random programs: the bare pipeline under random grant stalls matches 
   const int grant = index % 2 ? 30 : 70;
   const uint64_t seed = nd::test_seed() * 104729u + static_cast<uint64_t>(index);
   INFO("program seed " << seed << ", grant probability " << grant << "%");
-  const auto mem = random_image(seed, 1500);
+  const ProgramImage image = random_image(seed, 1500);
   IssTrace ref;
-  run_iss(ref, mem);
-  const auto dut = isa::run_bare_core(mem, kTohost, isa::kHartId, grant, seed,
+  run_iss(ref, image);
+  const auto dut = isa::run_bare_core(image, isa::kHartId, grant, seed,
                                       "isa_random_stall_" + std::to_string(index), 400'000);
   compare(ref, dut, "core with " + std::to_string(grant) + "% grants", true);
 }
@@ -248,13 +260,13 @@ TEST_CASE("random programs soak: 200 longer programs on nd_core_system and on th
   const uint64_t seed = nd::test_seed() * 15485863u + static_cast<uint64_t>(index);
   const int grant = 20 + static_cast<int>(seed % 70);
   INFO("program seed " << seed << ", grant probability " << grant << "%");
-  const auto mem = random_image(seed, 4000);
+  const ProgramImage image = random_image(seed, 4000);
   IssTrace ref;
-  run_iss(ref, mem);
-  const auto sys = isa::run_core_system(mem, kLoadHi, kTohost, isa::kHartId,
-                                        "isa_soak_" + std::to_string(index), 500'000, kData, kData + 0x480);
+  run_iss(ref, image);
+  const auto sys = isa::run_core_system(image, isa::kHartId, "isa_soak_" + std::to_string(index), 500'000,
+                                        kData, kData + 0x480);
   compare(ref, sys, "nd_core_system", false);
-  const auto bare = isa::run_bare_core(mem, kTohost, isa::kHartId, grant, seed,
+  const auto bare = isa::run_bare_core(image, isa::kHartId, grant, seed,
                                        "isa_soak_stall_" + std::to_string(index), 1'000'000);
   compare(ref, bare, "core with " + std::to_string(grant) + "% grants", true);
 }

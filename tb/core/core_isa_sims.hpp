@@ -1,4 +1,4 @@
-// Drivers shared by the core ISA tests: run a memory image on the bare pipeline (`core`, with a C++
+// Drivers shared by the core ISA tests: run a program image on the bare pipeline (`nd_core`, with a C++
 // memory that withholds grants at random) or on `nd_core_system`, and collect what the program did: the
 // retired instructions, every store, the tohost value, the halt report and the final memory.
 #pragma once
@@ -11,8 +11,9 @@
 
 #include "Vcore.h"
 #include "Vcore_system.h"
+#include "core_backdoor.hpp"
 #include "dut.hpp"
-#include "elf_loader.hpp"
+#include "program_image.hpp"
 #include "rv32_iss.hpp"
 
 namespace nd::core::isa {
@@ -30,20 +31,13 @@ struct SimRun {
   std::vector<uint32_t> mem;  // final SRAM words (bare core: all; nd_core_system: the requested range)
 };
 
-inline std::vector<uint32_t> image_words(const ElfImage& image) {
+// Bare pipeline; grants with probability grant_percent; garbage read data whenever none is due. The C++
+// memory holds the image and zeros elsewhere.
+inline SimRun run_bare_core(const ProgramImage& image, uint32_t hart_id, int grant_percent, uint64_t seed,
+                            const std::string& waves, uint64_t max_cycles) {
   std::vector<uint32_t> mem(kSimSramBytes / 4, 0);
-  for (const auto& seg : image.segments) {
-    for (size_t i = 0; i < seg.data.size(); ++i) {
-      const uint32_t a = seg.addr + static_cast<uint32_t>(i);
-      mem.at(a >> 2) |= uint32_t{seg.data[i]} << (8 * (a & 3u));
-    }
-  }
-  return mem;
-}
-
-// Bare pipeline; grants with probability grant_percent; garbage read data whenever none is due.
-inline SimRun run_bare_core(std::vector<uint32_t> mem, uint32_t tohost_addr, uint32_t hart_id,
-                            int grant_percent, uint64_t seed, const std::string& waves, uint64_t max_cycles) {
+  for (const ImageWord& w : image.words()) mem.at(w.addr >> 2) = w.data;
+  const uint32_t tohost_addr = image.tohost.value_or(0xffffffffu);
   std::mt19937_64 rng(seed);
   auto chance = [&](int percent) { return static_cast<int>(rng() % 100) < percent; };
   Dut<Vcore> dut(test_waves(waves));
@@ -111,10 +105,10 @@ inline SimRun run_bare_core(std::vector<uint32_t> mem, uint32_t tohost_addr, uin
   return out;
 }
 
-// nd_core_system: loads the words below load_hi through the backdoor, reads SRAM [lo, hi) back at the end.
-inline SimRun run_core_system(const std::vector<uint32_t>& mem, uint32_t load_hi, uint32_t tohost_addr,
-                              uint32_t hart_id, const std::string& waves, uint64_t max_cycles, uint32_t lo,
-                              uint32_t hi) {
+// nd_core_system: loads the image through the backdoor, reads SRAM [lo, hi) back at the end.
+inline SimRun run_core_system(const ProgramImage& image, uint32_t hart_id, const std::string& waves,
+                              uint64_t max_cycles, uint32_t lo, uint32_t hi) {
+  const uint32_t tohost_addr = image.tohost.value_or(0xffffffffu);
   Dut<Vcore_system> dut(test_waves(waves));
   dut->hart_id_i = hart_id;
   dut->fetch_en_i = 0;
@@ -124,13 +118,7 @@ inline SimRun run_core_system(const std::vector<uint32_t>& mem, uint32_t load_hi
   dut->mxu_busy_i = 0;
   dut->dma_busy_i = 0;
   dut.reset(4);
-  for (uint32_t i = 0; i < load_hi / 4 && i < mem.size(); ++i) {
-    dut->mem_we_i = 1;
-    dut->mem_addr_i = i * 4;
-    dut->mem_wdata_i = mem[i];
-    dut.tick();
-  }
-  dut->mem_we_i = 0;
+  backdoor_load(dut, image.words());
   dut->fetch_en_i = 1;
   SimRun out;
   for (; out.cycles < max_cycles && out.tohost == 0 && !dut->halted_o; ++out.cycles) {

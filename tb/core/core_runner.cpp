@@ -1,11 +1,11 @@
 #include "core_runner.hpp"
 
-#include <array>
 #include <chrono>
 #include <limits>
-#include <map>
+#include <vector>
 
 #include "Vcore_system.h"
+#include "core_backdoor.hpp"
 #include "dut.hpp"
 #include "errors.hpp"
 #include "hex.hpp"
@@ -105,17 +105,9 @@ struct CoreRunner::Impl {
 CoreRunner::CoreRunner(const RunOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 CoreRunner::~CoreRunner() = default;
 
-void CoreRunner::load(const ElfImage& image) {
+void CoreRunner::load(const ProgramImage& image) {
   Impl& m = *impl_;
-  // Merge the segments into whole words; bytes of a partial word that no segment covers are zero.
-  std::map<uint32_t, std::array<uint8_t, 4>> words;
-  for (const auto& seg : image.segments) {
-    for (size_t i = 0; i < seg.data.size(); ++i) {
-      const uint32_t a = seg.addr + static_cast<uint32_t>(i);
-      auto it = words.try_emplace(a & ~3u, std::array<uint8_t, 4>{}).first;
-      it->second[a & 3u] = seg.data[i];
-    }
-  }
+  const std::vector<ImageWord> words = image.words();
   // The wave window is given in run cycles (0 = fetch enable); reset and loading come before and are
   // dumped only when the window starts at 0.
   const uint64_t pre_run = kResetCycles + words.size() + 1;
@@ -128,14 +120,7 @@ void CoreRunner::load(const ElfImage& image) {
   m.idle_inputs();
   dut.reset(kResetCycles);
   const uint64_t start = dut.cycle();
-  for (const auto& [addr, b] : words) {
-    dut->mem_we_i = 1;
-    dut->mem_addr_i = addr;
-    dut->mem_wdata_i = static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
-                       static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
-    dut.tick();
-  }
-  dut->mem_we_i = 0;
+  backdoor_load(dut, words);
   dut.tick();
   m.tohost = image.tohost;
   m.load_cycles = dut.cycle() - start;
@@ -208,7 +193,7 @@ RunResult CoreRunner::run() {
 }
 
 RunResult run_program(const std::string& path, const RunOptions& options) {
-  const ElfImage image = load_elf(path);
+  const ProgramImage image = load_elf(path);
   CoreRunner runner(options);
   runner.load(image);
   return runner.run();

@@ -1,8 +1,8 @@
 // Runs a RISC-V program on the Verilated nd_core_system (rtl/core/nd_core_system.sv) and reports how it
 // ended.
 //
-// CoreRunner::load() resets the system with fetch_en_i low and writes every ELF segment into SRAM
-// through the backdoor port; run() raises fetch_en_i and clocks until one of:
+// CoreRunner::load() resets the system with fetch_en_i low and writes the program image (its words())
+// into SRAM through the backdoor port; run() raises fetch_en_i and clocks until one of:
 //   - a store to `tohost` with bit 0 set: the program ended, code = value >> 1 (0 = pass);
 //   - halted_o: an exception with no handler installed (cause, pc, instruction, mtval reported);
 //   - max_cycles: the program did not end in time.
@@ -16,8 +16,8 @@
 #include <optional>
 #include <string>
 
-#include "elf_loader.hpp"
 #include "options.hpp"
+#include "program_image.hpp"
 
 namespace nd::core {
 
@@ -77,7 +77,7 @@ class CoreRunner {
   CoreRunner& operator=(const CoreRunner&) = delete;
 
   // Resets the system and writes the program into SRAM (bytes between segments are left as they are).
-  void load(const ElfImage& image);
+  void load(const ProgramImage& image);
   // Starts the core and runs until the program ends, traps or reaches the cycle limit. Throws
   // nd::SimError on an RTL assertion failure or a store to tohost that is not an end-of-program value.
   RunResult run();

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "elf_loader.hpp"
+#include "program_image.hpp"
 #include "rv32_iss.hpp"
 
 using namespace nd::core;
@@ -17,8 +17,8 @@ struct IssRun {
   uint64_t steps = 0;
 };
 
-IssRun run_iss(Rv32Iss& iss, const ElfImage& image, uint64_t max_steps = 200'000) {
-  for (const auto& seg : image.segments) iss.write_bytes(seg.addr, seg.data);
+IssRun run_iss(Rv32Iss& iss, const ProgramImage& image, uint64_t max_steps = 200'000) {
+  for (const ImageWord& w : image.words()) iss.write_word(w.addr, w.data);
   IssRun r;
   while (r.steps < max_steps && !iss.halted()) {
     r.last = iss.step();
@@ -39,7 +39,7 @@ std::string isa_elf(const std::string& name) { return std::string(ND_SW_OUT) + "
 TEST_CASE("ISS passes the timing-independent ISA programs", "[core][model]") {
   const std::string name =
       GENERATE("alu", "branch", "jump", "loadstore", "muldiv", "hazards", "trap", "fence", "instret");
-  const ElfImage image = load_elf(isa_elf(name));
+  const ProgramImage image = load_elf(isa_elf(name));
   Rv32Iss iss(256 * 1024, 0x0201);
   const IssRun r = run_iss(iss, image);
   INFO("isa program " << name << ": tohost " << r.tohost << " (check " << (r.tohost >> 1) << ") after "
@@ -54,7 +54,7 @@ TEST_CASE("ISS halts on traps without a handler", "[core][model]") {
   };
   const auto want = GENERATE(Want{"halt_illegal", 2}, Want{"halt_ecall", 11}, Want{"halt_load_fault", 5},
                              Want{"halt_store_misaligned", 6}, Want{"halt_fetch_fault", 1});
-  const ElfImage image = load_elf(isa_elf(want.name));
+  const ProgramImage image = load_elf(isa_elf(want.name));
   Rv32Iss iss;
   const IssRun r = run_iss(iss, image);
   INFO(want.name);

@@ -1,5 +1,6 @@
-// Tests of the ELF32 loader: a valid image, every malformed field it must reject with a clear error,
-// every truncation and random corruption (never a crash), and the real programs built from sw/.
+// Tests of the program image and its ELF32 loader: a valid image, its SRAM words, every malformed field
+// the loader must reject with a clear error, every truncation and random corruption (never a crash), and
+// the real programs built from sw/.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -7,12 +8,12 @@
 #include <random>
 
 #include "elf_builder.hpp"
-#include "elf_loader.hpp"
 #include "errors.hpp"
 #include "options.hpp"
+#include "program_image.hpp"
 
 using nd::InputError;
-using nd::core::ElfLoadOptions;
+using nd::core::LoadOptions;
 using nd::core::parse_elf;
 using nd::core::test::ElfBuilder;
 
@@ -20,13 +21,14 @@ namespace {
 
 // Parses `e` and requires an InputError whose key is `key` and whose message contains `text`.
 void require_rejected(const ElfBuilder& e, const std::string& key, const std::string& text,
-                      const ElfLoadOptions& opt = {}) {
+                      const LoadOptions& opt = {}) {
   try {
     parse_elf(e.build(), "bad.elf", opt);
     FAIL("accepted an ELF that should fail on '" << key << "'");
   } catch (const InputError& err) {
     INFO(err.what());
     CHECK(err.file() == "bad.elf");
+    CHECK(err.line() == 0);
     CHECK(err.key() == key);
     CHECK(std::string(err.what()).find(text) != std::string::npos);
   }
@@ -34,7 +36,7 @@ void require_rejected(const ElfBuilder& e, const std::string& key, const std::st
 
 }  // namespace
 
-TEST_CASE("the loader accepts a valid image and returns segments, entry and symbols", "[core][model]") {
+TEST_CASE("the loader accepts a valid image and returns segments, entry and symbols", "[core][unit]") {
   const auto img = parse_elf(ElfBuilder::valid().build(), "ok.elf");
   CHECK(img.entry == 0);
   REQUIRE(img.segments.size() == 2);
@@ -59,7 +61,34 @@ TEST_CASE("the loader accepts a valid image and returns segments, entry and symb
   CHECK_FALSE(img.symbol("nonexistent"));
 }
 
-TEST_CASE("the loader rejects malformed headers naming the field", "[core][model]") {
+TEST_CASE("an image's SRAM words merge its segments, zero-filling bytes no segment covers", "[core][unit]") {
+  using nd::core::ImageSegment;
+  using nd::core::ImageWord;
+  nd::core::ProgramImage img;
+  ImageSegment a;
+  a.addr = 0x12;  // two bytes at the top of word 0x10
+  a.data = {0xaa, 0xbb};
+  ImageSegment b;
+  b.addr = 0x14;  // a word and one byte
+  b.data = {1, 2, 3, 4, 5};
+  ImageSegment c;
+  c.addr = 0x8;  // an earlier segment listed last
+  c.data = {0x11, 0x22, 0x33, 0x44};
+  img.segments = {a, b, c};
+  const std::vector<ImageWord> want = {
+      {0x8, 0x44332211}, {0x10, 0xbbaa0000}, {0x14, 0x04030201}, {0x18, 0x05}};
+  CHECK(img.words() == want);
+  CHECK(img.loaded_bytes() == 11);
+  // The valid test image: 16 bytes of code at 0, 64 bytes of data at 0x100.
+  const auto words = parse_elf(ElfBuilder::valid().build(), "ok.elf").words();
+  REQUIRE(words.size() == 4 + 16);
+  CHECK(words[0].addr == 0);
+  CHECK(words[0].data == 0x00000013);
+  CHECK(words[4].addr == 0x100);
+  CHECK(words.back().addr == 0x13c);
+}
+
+TEST_CASE("the loader rejects malformed headers naming the field", "[core][unit]") {
   auto e = ElfBuilder::valid();
   SECTION("64-bit class") {
     e.ei_class = 2;
@@ -104,7 +133,7 @@ TEST_CASE("the loader rejects malformed headers naming the field", "[core][model
 }
 
 TEST_CASE("the loader rejects segments outside SRAM, overlapping or past the end of the file",
-          "[core][model]") {
+          "[core][unit]") {
   auto e = ElfBuilder::valid();
   SECTION("segment above SRAM") {
     e.segments[1].addr = 0x80000000;
@@ -116,7 +145,7 @@ TEST_CASE("the loader rejects segments outside SRAM, overlapping or past the end
   }
   SECTION("segment that fits a larger SRAM only") {
     e.segments[1].addr = 0x3ff00;
-    ElfLoadOptions small;
+    LoadOptions small;
     small.sram_bytes = 64 * 1024;
     require_rejected(e, "segment 1", "outside the SRAM 0x00000000..0x0000ffff", small);
   }
@@ -138,7 +167,7 @@ TEST_CASE("the loader rejects segments outside SRAM, overlapping or past the end
   }
 }
 
-TEST_CASE("the loader requires a tohost symbol at a word address in SRAM", "[core][model]") {
+TEST_CASE("the loader requires a tohost symbol at a word address in SRAM", "[core][unit]") {
   auto e = ElfBuilder::valid();
   SECTION("no tohost") {
     e.symbols.erase(e.symbols.begin());
@@ -158,13 +187,13 @@ TEST_CASE("the loader requires a tohost symbol at a word address in SRAM", "[cor
   }
   SECTION("optional when the caller does not need it") {
     e.symbols.erase(e.symbols.begin());
-    ElfLoadOptions opt;
+    LoadOptions opt;
     opt.require_tohost = false;
     CHECK_FALSE(parse_elf(e.build(), "x.elf", opt).tohost);
   }
 }
 
-TEST_CASE("the loader rejects non-ELF input, empty and truncated files", "[core][model]") {
+TEST_CASE("the loader rejects non-ELF input, empty and truncated files", "[core][unit]") {
   CHECK_THROWS_AS(parse_elf({}, "empty.elf"), InputError);
   const std::vector<uint8_t> text{'#', '!', '/', 'b', 'i', 'n', '/', 's', 'h', '\n'};
   CHECK_THROWS_WITH(parse_elf(text, "script.sh"), Catch::Contains("not an ELF file"));
@@ -178,7 +207,7 @@ TEST_CASE("the loader rejects non-ELF input, empty and truncated files", "[core]
   CHECK_NOTHROW(parse_elf(full, "full.elf"));
 }
 
-TEST_CASE("random corruption gives a valid image or an InputError, never a crash", "[core][model]") {
+TEST_CASE("random corruption gives a valid image or an InputError, never a crash", "[core][unit]") {
   const auto full = ElfBuilder::valid().build();
   std::mt19937 rng(static_cast<uint32_t>(nd::test_seed()));
   INFO("seed " << nd::test_seed());
@@ -197,7 +226,7 @@ TEST_CASE("random corruption gives a valid image or an InputError, never a crash
   CHECK(rejected > 0);
 }
 
-TEST_CASE("load_elf reports a missing file and loads the programs built from sw/", "[core][model]") {
+TEST_CASE("load_elf reports a missing file and loads the programs built from sw/", "[core][unit]") {
   CHECK_THROWS_WITH(nd::core::load_elf("/nonexistent/prog.elf"),
                     Catch::StartsWith("/nonexistent/prog.elf: ") && Catch::Contains("cannot open"));
   const std::string path = std::string(ND_SW_OUT) + "/hello.elf";

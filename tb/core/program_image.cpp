@@ -1,10 +1,11 @@
-#include "elf_loader.hpp"
+#include "program_image.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
 
 #include "errors.hpp"
 #include "hex.hpp"
@@ -52,7 +53,7 @@ struct Section {
 };
 
 void read_symbols(const Reader& r, const std::string& name, uint32_t shoff, uint16_t shnum,
-                  uint16_t shentsize, ElfImage& img) {
+                  uint16_t shentsize, ProgramImage& img) {
   if (shoff == 0 || shnum == 0) return;
   if (shentsize != kShdrSize)
     throw InputError(
@@ -92,28 +93,42 @@ void read_symbols(const Reader& r, const std::string& name, uint32_t shoff, uint
         throw InputError(name, 0, key, "symbol " + std::to_string(k) + " name is not terminated");
       const std::string sym(s, len);
       if (bind == kStbLocal && img.symbols.count(sym)) continue;  // globals win over locals
-      img.symbols[sym] = ElfSymbol{value, size};
+      img.symbols[sym] = ImageSymbol{value, size};
     }
   }
 }
 
 }  // namespace
 
-std::optional<ElfSymbol> ElfImage::symbol(const std::string& name) const {
+std::optional<ImageSymbol> ProgramImage::symbol(const std::string& name) const {
   const auto it = symbols.find(name);
   if (it == symbols.end()) return std::nullopt;
   return it->second;
 }
 
-uint64_t ElfImage::loaded_bytes() const {
+uint64_t ProgramImage::loaded_bytes() const {
   uint64_t n = 0;
   for (const auto& s : segments) n += s.data.size();
   return n;
 }
 
-ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, const ElfLoadOptions& opt) {
+std::vector<ImageWord> ProgramImage::words() const {
+  std::map<uint32_t, uint32_t> merged;
+  for (const auto& seg : segments) {
+    for (size_t i = 0; i < seg.data.size(); ++i) {
+      const uint32_t a = seg.addr + static_cast<uint32_t>(i);
+      merged[a & ~3u] |= uint32_t{seg.data[i]} << (8 * (a & 3u));
+    }
+  }
+  std::vector<ImageWord> out;
+  out.reserve(merged.size());
+  for (const auto& [addr, data] : merged) out.push_back({addr, data});
+  return out;
+}
+
+ProgramImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, const LoadOptions& opt) {
   const Reader r(bytes, name);
-  ElfImage img;
+  ProgramImage img;
   img.path = name;
   if (bytes.size() < 4 || std::memcmp(bytes.data(),
                                       "\x7f"
@@ -176,7 +191,7 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
       throw InputError(name, 0, key,
                        "loads " + hex(lo) + ".." + hex(hi - 1) + " (" + std::to_string(p_memsz) +
                            " bytes), outside the SRAM " + sram_range);
-    ElfSegment seg;
+    ImageSegment seg;
     seg.addr = p_paddr;
     seg.file_size = p_filesz;
     seg.executable = (p_flags & kPfX) != 0;
@@ -186,7 +201,7 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
     img.segments.push_back(std::move(seg));
   }
   if (img.segments.empty()) throw InputError(name, 0, "e_phnum", "no loadable (PT_LOAD) segment");
-  std::vector<const ElfSegment*> sorted;
+  std::vector<const ImageSegment*> sorted;
   for (const auto& s : img.segments) sorted.push_back(&s);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->addr < b->addr; });
   for (size_t i = 1; i < sorted.size(); ++i) {
@@ -196,7 +211,7 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
   }
   const auto inside = [&](uint32_t a) {
     return std::any_of(img.segments.begin(), img.segments.end(),
-                       [&](const ElfSegment& s) { return a >= s.addr && a - s.addr < s.data.size(); });
+                       [&](const ImageSegment& s) { return a >= s.addr && a - s.addr < s.data.size(); });
   };
   if (img.entry != opt.reset_pc)
     throw InputError(name, 0, "e_entry",
@@ -223,7 +238,7 @@ ElfImage parse_elf(const std::vector<uint8_t>& bytes, const std::string& name, c
   return img;
 }
 
-ElfImage load_elf(const std::string& path, const ElfLoadOptions& options) {
+ProgramImage load_elf(const std::string& path, const LoadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, "", std::string("cannot open the program: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);
