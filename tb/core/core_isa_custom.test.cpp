@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "Vcore_system.h"
-#include "core_backdoor.hpp"
 #include "core_isa_common.hpp"
+#include "core_system_dut.hpp"
 #include "dut.hpp"
 #include "hex.hpp"
 #include "options.hpp"
@@ -54,13 +54,7 @@ TEST_CASE("custom-0/custom-1 commands reach the MXU and DMA queues, and the wait
 
   nd::Dut<Vcore_system> dut(
       nd::test_waves("isa_custom_ready" + std::to_string(ready_percent) + "_lag" + std::to_string(busy_lag)));
-  dut->hart_id_i = isa::kHartId;
-  dut->fetch_en_i = 0;
-  dut->mem_we_i = 0;
-  dut->mxu_cmd_ready_i = 0;
-  dut->dma_cmd_ready_i = 0;
-  dut->mxu_busy_i = 0;
-  dut->dma_busy_i = 0;
+  idle_inputs(dut, isa::kHartId);
   dut.reset(4);
   backdoor_load(dut, image.words());
   dut->fetch_en_i = 1;

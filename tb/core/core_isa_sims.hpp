@@ -11,7 +11,7 @@
 
 #include "Vcore.h"
 #include "Vcore_system.h"
-#include "core_backdoor.hpp"
+#include "core_system_dut.hpp"
 #include "dut.hpp"
 #include "program_image.hpp"
 #include "rv32_iss.hpp"
@@ -110,13 +110,7 @@ inline SimRun run_core_system(const ProgramImage& image, uint32_t hart_id, const
                               uint64_t max_cycles, uint32_t lo, uint32_t hi) {
   const uint32_t tohost_addr = image.tohost.value_or(0xffffffffu);
   Dut<Vcore_system> dut(test_waves(waves));
-  dut->hart_id_i = hart_id;
-  dut->fetch_en_i = 0;
-  dut->mem_we_i = 0;
-  dut->mxu_cmd_ready_i = 1;
-  dut->dma_cmd_ready_i = 1;
-  dut->mxu_busy_i = 0;
-  dut->dma_busy_i = 0;
+  idle_inputs(dut, hart_id);
   dut.reset(4);
   backdoor_load(dut, image.words());
   dut->fetch_en_i = 1;

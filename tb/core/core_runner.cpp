@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "Vcore_system.h"
-#include "core_backdoor.hpp"
+#include "core_system_dut.hpp"
 #include "dut.hpp"
 #include "errors.hpp"
 #include "hex.hpp"
@@ -87,19 +87,7 @@ struct CoreRunner::Impl {
     return *dut_ptr;
   }
 
-  void idle_inputs() {
-    auto& dut = *dut_ptr;
-    dut->hart_id_i = (opt.hart_x & 0xffu) | (opt.hart_y & 0xffu) << 8;
-    dut->fetch_en_i = 0;
-    dut->mem_we_i = 0;
-    dut->mem_addr_i = 0;
-    dut->mem_wdata_i = 0;
-    // No MXU or DMA in this system: queues always accept, units never busy.
-    dut->mxu_cmd_ready_i = 1;
-    dut->mxu_busy_i = 0;
-    dut->dma_cmd_ready_i = 1;
-    dut->dma_busy_i = 0;
-  }
+  void idle_inputs() { core::idle_inputs(*dut_ptr, (opt.hart_x & 0xffu) | (opt.hart_y & 0xffu) << 8); }
 };
 
 CoreRunner::CoreRunner(const RunOptions& options) : impl_(std::make_unique<Impl>(options)) {}
