@@ -6,6 +6,8 @@
 
 #include "fp_convert.hpp"
 #include "fp_gemm.hpp"
+#include "fp_random.hpp"
+#include "options.hpp"
 
 using namespace nd::fp;
 
@@ -59,12 +61,30 @@ TEST_CASE("mac_tile on BF16 operands matches a double-precision product on exact
       }
     }
   }
-  // Stores: RNE to CFP8 1.4.3 with bias 7, and SR reproducible from the seed.
-  Xorshift32 r1(5), r2(5);
-  const std::vector<uint32_t> vals = {b(1.0f), b(1.1f), b(-300.0f), b(1e9f)};
+}
+
+TEST_CASE("Stores: RNE leaves the generator alone, SR takes one R per element in order", "[fp][model]") {
+  const std::vector<uint32_t> vals = {b(1.0f), b(1.1f), b(-300.0f), b(1e9f), b(-0.3f), b(3.3f)};
+  const uint32_t seed = static_cast<uint32_t>(stream_seed(nd::test_seed(), 5));
+  Xorshift32 r1(seed);
   Flags f = 0;
   const auto q = encode_cfp8(vals, Cfp8Format::kE4M3, 7, Rounding::kRne, r1, &f);
-  CHECK(q == std::vector<uint8_t>{0x38, 0x39, 0xF9, 0x7F});
-  CHECK(f == (kOverflow | kInexact));
-  CHECK(encode_bf16(vals, Rounding::kStochastic, r1) == encode_bf16(vals, Rounding::kStochastic, r2));
+  CHECK(q == std::vector<uint8_t>{0x38, 0x39, 0xF9, 0x7F, 0xAA, 0x45});
+  CHECK(flags_to_string(f) == flags_to_string(kOverflow | kInexact));
+  CHECK(r1.state() == seed);  // RNE stores do not advance the generator
+  // SR: element i is rounded with the i-th R of the stream, for BF16 and for CFP8.
+  Xorshift32 r2(seed), expect(seed);
+  const auto h = encode_bf16(vals, Rounding::kStochastic, r2);
+  Xorshift32 r3(seed);
+  const auto c = encode_cfp8(vals, Cfp8Format::kE5M2, 20, Rounding::kStochastic, r3);
+  REQUIRE(h.size() == vals.size());
+  REQUIRE(c.size() == vals.size());
+  for (size_t i = 0; i < vals.size(); ++i) {
+    const uint16_t r = expect.next16();
+    INFO("seed " << seed << " element " << i);
+    CHECK(h[i] == f32_to_bf16(vals[i], Rounding::kStochastic, r));
+    CHECK(c[i] == f32_to_cfp8(vals[i], Cfp8Format::kE5M2, 20, Rounding::kStochastic, r));
+  }
+  CHECK(r2.state() == expect.state());
+  CHECK(r3.state() == expect.state());
 }

@@ -10,6 +10,15 @@
 namespace nd {
 namespace fp {
 
+// A seed for one test's own random stream, derived from the run's seed (nd::test_seed()) and a constant
+// that names the test, so that tests draw different numbers from the same run seed (splitmix64's mixer).
+constexpr uint64_t stream_seed(uint64_t run_seed, uint64_t test_salt) {
+  uint64_t z = run_seed + 0x9E3779B97F4A7C15ull * (test_salt + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
 class OperandGen {
  public:
   explicit OperandGen(uint64_t seed) : rng_(seed) {}
