@@ -132,7 +132,7 @@ const bool registered = nd::register_command([](CLI::App& app) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--hart-x", o->hart_x, "node x coordinate (mhartid[7:0])")->check(CLI::Range(0, 255));
   sub->add_option("--hart-y", o->hart_y, "node y coordinate (mhartid[15:8])")->check(CLI::Range(0, 255));
-  sub->add_option("--seed", o->seed, "seed of the random initial state of the RTL (default 1)");
+  nd::add_seed_option(sub, o->seed, "seed of the random initial state of the RTL (default 1)");
   sub->add_option("--json", o->json, "also write the report as JSON to FILE");
   sub->add_option("--region", o->region, "also measure the function SYMBOL on its own (cycles, IPC)");
   nd::add_wave_options(sub, o->waves);

@@ -162,7 +162,7 @@ int sweep_command(const NocOptions& o) {
 
 void common_options(CLI::App* sub, NocOptions& o) {
   sub->add_option("config", o.config, "run config (YAML); default: the built-in sim/configs/default.yaml");
-  sub->add_option("--seed", o.seed, "stimulus seed (overrides run.seed)");
+  nd::add_seed_option(sub, o.seed, "stimulus seed (overrides run.seed)");
   sub->add_option("--rate", o.rate, "offered load in flits/node/cycle (overrides run.rate)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_option("--json", o.json, "also write the results as JSON to FILE");

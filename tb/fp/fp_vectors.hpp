@@ -1,30 +1,67 @@
-// Replay of Berkeley TestFloat vector files through the RTL (`nanodojo fpcheck --op OP FILE`).
+// Replay of vector files through the RTL (`nanodojo fpcheck --op OP FILE`): Berkeley TestFloat's format
+// for the FP32 / BF16 operations, the same format for the CFP8 conversions.
 //
 // One case per line, fields in hexadecimal separated by blanks: the operands, the expected result and
-// the expected exception flags (SoftFloat's mask: inexact 1, underflow 2, overflow 4, infinite 8,
-// invalid 16), as testfloat_gen writes them. Blank lines and lines starting with '#' are skipped.
-// Operations (all round to nearest even, tininess after rounding):
-//   f32_mulAdd  a b c  -> a * b + c    on nd_fp_fma with SigW = 24
-//   f32_add     a b    -> a + b        same unit, as a * 1 + b
-//   f32_mul     a b    -> a * b        same unit, as a * b + (-0)
-//   f32_to_bf16 a      -> BF16         on nd_fp_f32_to_bf16 (RNE)
-//   bf16_to_f32 a      -> FP32         on nd_fp_bf16_to_f32
+// the expected exception flags, as testfloat_gen writes them. Blank lines and lines starting with '#' are
+// skipped. Operations (tininess after rounding under RNE):
+//   f32_mulAdd   a b c -> a * b + c    on nd_fp_fma with SigW = 24 (RNE)
+//   f32_add      a b   -> a + b        same unit, as a * 1 + b
+//   f32_mul      a b   -> a * b        same unit, as a * b + (-0)
+//   f32_to_bf16  a     -> BF16         nd_fp_f32_to_bf16 (RNE), nd_fp_f32_narrow (stochastic)
+//   bf16_to_f32  a     -> FP32         nd_fp_bf16_to_f32
+//   f32_to_cfp8  a     -> CFP8         nd_fp_f32_narrow (RNE or stochastic); layout and bias from options
+//   bf16_to_cfp8 a     -> CFP8         same, with the BF16 value's FP32 image
+//   cfp8_to_f32  a     -> FP32         nd_fp_cfp8_to_f32; layout and bias from options
+// Flags: SoftFloat's mask (inexact 1, underflow 2, overflow 4, infinite 8, invalid 16); the CFP8
+// operations also compare bit 5, Denormal (32), which the TestFloat operations leave out.
+// Stochastic rounding: the file's cases form one stream. The generator (xorshift32) is loaded with the
+// seed and advances once per case in file order, so case i is rounded with the i-th R of the stream,
+// exactly as the golden model's encode_cfp8 / encode_bf16 with Xorshift32(seed) round a vector.
 // Any NaN result matches any expected NaN unless check_nans is set (as testfloat_ver does by default).
-// Malformed input throws nd::InputError naming the file, the line and the field.
+// Malformed input throws nd::InputError naming the file, the line and the field; bad options name the
+// option ("command line", key "--bias" ...).
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "fp_types.hpp"
+
 namespace nd {
 namespace fp {
 
-enum class VectorOp { kF32MulAdd, kF32Add, kF32Mul, kF32ToBf16, kBf16ToF32 };
+enum class VectorOp {
+  kF32MulAdd,
+  kF32Add,
+  kF32Mul,
+  kF32ToBf16,
+  kBf16ToF32,
+  kF32ToCfp8,
+  kBf16ToCfp8,
+  kCfp8ToF32,
+};
 
 // Throws nd::InputError (key "--op") for an unknown name.
 VectorOp parse_vector_op(const std::string& name);
 std::string vector_op_names();  // "f32_mulAdd, f32_add, ..."
+bool is_cfp8_op(VectorOp op);
+
+struct VectorOptions {
+  bool check_nans = false;
+  std::string layout;  // CFP8 operations: "1.4.3" (or "e4m3") / "1.5.2" (or "e5m2"); empty otherwise
+  int bias = 0;        // CFP8 operations: 0..63
+  bool bias_given = false;
+  std::string rounding = "rne";  // "rne", or "stochastic" (also "sr") for the narrowing conversions
+  uint32_t seed = 1;             // generator seed under stochastic rounding (0 is replaced, see fp_rng.hpp)
+  bool seed_given = false;       // --seed on the command line (refused without stochastic rounding)
+};
+
+// Checks the options against the operation; throws nd::InputError ("command line", key = the option).
+void check_vector_options(VectorOp op, const VectorOptions& o);
+// "1.4.3, bias 7, stochastic, seed 5" (empty for an operation without options).
+std::string describe_vector_options(VectorOp op, const VectorOptions& o);
 
 struct VectorReport {
   long passed = 0;
@@ -32,8 +69,9 @@ struct VectorReport {
   std::vector<std::string> failures;  // the first few mismatches, one line each
 };
 
-VectorReport replay_vector_file(const std::string& path, VectorOp op, bool check_nans = false);
-VectorReport replay_vectors(std::istream& in, const std::string& name, VectorOp op, bool check_nans = false);
+VectorReport replay_vector_file(const std::string& path, VectorOp op, const VectorOptions& o = {});
+VectorReport replay_vectors(std::istream& in, const std::string& name, VectorOp op,
+                            const VectorOptions& o = {});
 
 }  // namespace fp
 }  // namespace nd
