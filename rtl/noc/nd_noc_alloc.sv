@@ -8,9 +8,10 @@
 // A flit is eligible when it can leave this cycle: a body/tail flit needs a credit on the output VC
 //   its packet holds; a head flit needs a free output VC of its message class with a credit.
 // Stage 1 (per input): a round-robin arbiter picks one eligible VC. Stage 2 (per output): a
-//   round-robin arbiter picks one input among those whose pick targets it. A second iteration lets
-//   the inputs that lost try another eligible VC whose output is still unclaimed, with its own
-//   arbiters (as in two-iteration iSLIP). A head flit that wins gets
+//   round-robin arbiter picks one input among those whose pick targets it (both in one
+//   nd_noc_alloc_iter). A second iteration, a second nd_noc_alloc_iter with its own arbiters, lets
+//   the inputs that lost try another eligible VC whose output is still unclaimed (as in
+//   two-iteration iSLIP). A head flit that wins gets
 //   an output VC from a per-output, per-class round-robin arbiter over the free VCs with credit; since
 //   an output grants one input per cycle, VC and switch allocation never conflict. Input pointers
 //   advance only when their pick also won the output (iSLIP-style), output and VC pointers on use.
@@ -97,95 +98,58 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     end
   end
 
-  // Iteration 1, stage 1: one VC per input.
+  // Two iterations of the same cell: the second lets the inputs that lost try another eligible VC
+  // whose output the first left unclaimed.
   logic [NUM_PORTS-1:0][NumVcs-1:0] in_gnt1, in_gnt2, elig2;
   logic [NUM_PORTS-1:0][VcW-1:0] in_vc1, in_vc2;
-  logic [NUM_PORTS-1:0] in_req1, in_req2, in_won1, in_won2, in_won;
+  logic [NUM_PORTS-1:0] in_won1, in_won2, in_won;
   logic [NUM_PORTS-1:0][PORT_W-1:0] in_port1, in_port2, in_port;
-  logic [NUM_PORTS-1:0][NUM_PORTS-1:0] out_req1, out_gnt1, out_req2, out_gnt2;
+  logic [NUM_PORTS-1:0][NUM_PORTS-1:0] out_gnt1, out_gnt2;
   logic [NUM_PORTS-1:0][PORT_W-1:0] out_idx1, out_idx2;
   logic [NUM_PORTS-1:0] send1, send2;
 
-  for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_in_arb
-    nd_rr_arb #(
-      .NumReq(NumVcs)
-    ) u_in_arb (
-      .clk_i    (clk_i),
-      .rst_ni   (rst_ni),
-      .req_i    (elig[i]),
-      .advance_i(in_won1[i]),
-      .gnt_o    (in_gnt1[i]),
-      .idx_o    (in_vc1[i])
-    );
-    assign in_req1[i]  = |elig[i];
-    assign in_port1[i] = req_port_i[i][in_vc1[i]];
-  end
+  nd_noc_alloc_iter #(
+    .NumVcs(NumVcs)
+  ) u_iter1 (
+    .clk_i     (clk_i),
+    .rst_ni    (rst_ni),
+    .elig_i    (elig),
+    .req_port_i(req_port_i),
+    .in_gnt_o  (in_gnt1),
+    .in_vc_o   (in_vc1),
+    .in_port_o (in_port1),
+    .in_won_o  (in_won1),
+    .send_o    (send1),
+    .out_gnt_o (out_gnt1),
+    .out_idx_o (out_idx1)
+  );
 
-  // Iteration 1, stage 2: one input per output.
-  for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_out_arb
-    for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_req
-      assign out_req1[p][i] = in_req1[i] && (in_port1[i] == PORT_W'(p));
-    end
-    nd_rr_arb #(
-      .NumReq(NUM_PORTS)
-    ) u_out_arb (
-      .clk_i    (clk_i),
-      .rst_ni   (rst_ni),
-      .req_i    (out_req1[p]),
-      .advance_i(send1[p]),
-      .gnt_o    (out_gnt1[p]),
-      .idx_o    (out_idx1[p])
-    );
-    assign send1[p] = |out_req1[p];
-  end
-
-  // Iteration 2: inputs that lost retry with another eligible VC whose output is still unclaimed.
-  for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_in_arb2
-    always_comb begin
-      in_won1[i] = 1'b0;
-      for (int unsigned p = 0; p < NUM_PORTS; p++) in_won1[i] |= out_gnt1[p][i];
-    end
+  for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_elig2
     for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
       assign elig2[i][v] = elig[i][v] && !in_won1[i] && !send1[req_port_i[i][v]];
     end
-    nd_rr_arb #(
-      .NumReq(NumVcs)
-    ) u_in_arb2 (
-      .clk_i    (clk_i),
-      .rst_ni   (rst_ni),
-      .req_i    (elig2[i]),
-      .advance_i(in_won2[i]),
-      .gnt_o    (in_gnt2[i]),
-      .idx_o    (in_vc2[i])
-    );
-    assign in_req2[i]  = |elig2[i];
-    assign in_port2[i] = req_port_i[i][in_vc2[i]];
   end
-  for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_out_arb2
-    for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_req
-      assign out_req2[p][i] = in_req2[i] && (in_port2[i] == PORT_W'(p));
-    end
-    nd_rr_arb #(
-      .NumReq(NUM_PORTS)
-    ) u_out_arb2 (
-      .clk_i    (clk_i),
-      .rst_ni   (rst_ni),
-      .req_i    (out_req2[p]),
-      .advance_i(send2[p]),
-      .gnt_o    (out_gnt2[p]),
-      .idx_o    (out_idx2[p])
-    );
-    assign send2[p] = |out_req2[p];
-  end
+
+  nd_noc_alloc_iter #(
+    .NumVcs(NumVcs)
+  ) u_iter2 (
+    .clk_i     (clk_i),
+    .rst_ni    (rst_ni),
+    .elig_i    (elig2),
+    .req_port_i(req_port_i),
+    .in_gnt_o  (in_gnt2),
+    .in_vc_o   (in_vc2),
+    .in_port_o (in_port2),
+    .in_won_o  (in_won2),
+    .send_o    (send2),
+    .out_gnt_o (out_gnt2),
+    .out_idx_o (out_idx2)
+  );
 
   // Grants of both iterations: an output is claimed at most once, an input wins at most once.
   logic [NUM_PORTS-1:0][NUM_PORTS-1:0] out_gnt;
   logic [NUM_PORTS-1:0] win_head, win_class;
   for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_grant
-    always_comb begin
-      in_won2[i] = 1'b0;
-      for (int unsigned p = 0; p < NUM_PORTS; p++) in_won2[i] |= out_gnt2[p][i];
-    end
     assign in_won[i]     = in_won1[i] || in_won2[i];
     assign in_vc_o[i]    = in_won2[i] ? in_vc2[i] : in_vc1[i];
     assign in_port[i]    = in_won2[i] ? in_port2[i] : in_port1[i];

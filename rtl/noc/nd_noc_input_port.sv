@@ -52,7 +52,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
   logic [NumVcs-1:0] active_q, active_d;
   logic [NumVcs-1:0][PORT_W-1:0] out_port_q, out_port_d;
   logic [NumVcs-1:0][VcW-1:0] out_vc_q, out_vc_d;
-  logic [NumVcs-1:0] credit_q;
+  logic [NumVcs-1:0] credit_q, credit_d;
   logic [31:0] flits_in_q, flits_in_d;
   logic [FlitWidth+1:0] head_flit[NumVcs];  // flit at the head of each VC buffer
 
@@ -147,7 +147,9 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
 
   assign {sel_type_o, sel_data_o} = head_flit[sel_vc_i];
 
+  // A credit goes upstream (registered) for every flit that leaves a VC buffer.
   always_comb begin
+    credit_d   = pop_i;
     flits_in_d = flits_in_q + 32'(flit_valid_i);
   end
 
@@ -162,7 +164,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
       active_q   <= active_d;
       out_port_q <= out_port_d;
       out_vc_q   <= out_vc_d;
-      credit_q   <= pop_i;
+      credit_q   <= credit_d;
       flits_in_q <= flits_in_d;
     end
   end

@@ -40,6 +40,12 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
 );
   `include "nd_assert.svh"
 
+  // The routers check NumVcs, BufDepth and FlitWidth; the mesh checks its size.
+  `ND_STATIC_ASSERT(gen_check_rows, Rows >= 1 && Rows <= (1 << COORD_W),
+                    "nd_noc_mesh: Rows must be 1..16 (4-bit header coordinates)")
+  `ND_STATIC_ASSERT(gen_check_cols, Cols >= 1 && Cols <= (1 << COORD_W),
+                    "nd_noc_mesh: Cols must be 1..16 (4-bit header coordinates)")
+
   localparam int unsigned P = NUM_PORTS;
 
   // Router outputs, one lane per (node, port) at [node * P + port]. Unpacked on purpose: every lane is

@@ -46,10 +46,10 @@ module nd_noc_output_port import nd_noc_pkg::*; #(
   logic [NumVcs-1:0][CredW-1:0] cred_q, cred_d;
   logic [NumVcs-1:0] busy_q, busy_d;
   logic [NumVcs-1:0][PORT_W-1:0] owner_q, owner_d;
-  logic valid_q;
-  logic [1:0] type_q;
-  logic [VcW-1:0] vc_q;
-  logic [FlitWidth-1:0] data_q;
+  logic valid_q, valid_d;
+  logic [1:0] type_q, type_d;
+  logic [VcW-1:0] vc_q, vc_d;
+  logic [FlitWidth-1:0] data_q, data_d;
   logic [31:0] flits_q, flits_d, cstall_q, cstall_d, astall_q, astall_d;
 
   for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
@@ -85,6 +85,15 @@ module nd_noc_output_port import nd_noc_pkg::*; #(
     astall_d = astall_q + 32'(alloc_stall_i);
   end
 
+  // Link register: valid for one cycle per flit; the payload is loaded only with a flit and holds
+  // otherwise (read only while flit_valid_o).
+  always_comb begin
+    valid_d = send_i;
+    type_d  = send_i ? send_type_i : type_q;
+    vc_d    = send_i ? send_vc_i : vc_q;
+    data_d  = send_i ? send_data_i : data_q;
+  end
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       cred_q   <= {NumVcs{CredW'(BufDepth)}};
@@ -98,20 +107,18 @@ module nd_noc_output_port import nd_noc_pkg::*; #(
       cred_q   <= cred_d;
       busy_q   <= busy_d;
       owner_q  <= owner_d;
-      valid_q  <= send_i;
+      valid_q  <= valid_d;
       flits_q  <= flits_d;
       cstall_q <= cstall_d;
       astall_q <= astall_d;
     end
   end
 
-  // Link register payload: loaded only with a flit, no reset (read only while flit_valid_o).
+  // Link register payload: no reset.
   always_ff @(posedge clk_i) begin
-    if (send_i) begin
-      type_q <= send_type_i;
-      vc_q   <= send_vc_i;
-      data_q <= send_data_i;
-    end
+    type_q <= type_d;
+    vc_q   <= vc_d;
+    data_q <= data_d;
   end
 
   assign flit_valid_o   = valid_q;

@@ -4,6 +4,10 @@
 // the route header below; every other data bit is payload the routers never inspect or change.
 //   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class  [31:17] reserved (0)
 // x = column (0 = west), y = row (0 = north); node index n = y * Cols + x.
+//
+// `/*verilator public*/` puts a constant or enum into the Verilated package class
+// (V<model>_nd_noc_pkg.h), where the testbench checks its own copy of the packet format against it at
+// compile time (tb/noc/mesh_if.cpp). It costs no simulation time.
 package nd_noc_pkg;
 
   // bit0 = head, bit1 = tail; a single-flit packet is FlitHeadTail.
@@ -12,10 +16,10 @@ package nd_noc_pkg;
     FlitHead     = 2'b01,
     FlitTail     = 2'b10,
     FlitHeadTail = 2'b11
-  } flit_type_e;
+  } flit_type_e /*verilator public*/;
 
-  localparam int unsigned NUM_PORTS = 5;
-  localparam int unsigned PORT_W = 3;
+  localparam int unsigned NUM_PORTS /*verilator public*/ = 5;
+  localparam int unsigned PORT_W /*verilator public*/ = 3;
 
   typedef enum logic [PORT_W-1:0] {
     PortLocal = 3'd0,
@@ -23,29 +27,29 @@ package nd_noc_pkg;
     PortEast  = 3'd2,
     PortSouth = 3'd3,
     PortWest  = 3'd4
-  } port_e;
+  } port_e /*verilator public*/;
 
   // Route header fields of a head flit.
-  localparam int unsigned COORD_W = 4;
-  localparam int unsigned HDR_DST_X_LSB = 0;
-  localparam int unsigned HDR_DST_Y_LSB = 4;
-  localparam int unsigned HDR_SRC_X_LSB = 8;
-  localparam int unsigned HDR_SRC_Y_LSB = 12;
-  localparam int unsigned HDR_CLASS_BIT = 16;
-  localparam int unsigned HDR_W = 32;
+  localparam int unsigned COORD_W /*verilator public*/ = 4;
+  localparam int unsigned HDR_DST_X_LSB /*verilator public*/ = 0;
+  localparam int unsigned HDR_DST_Y_LSB /*verilator public*/ = 4;
+  localparam int unsigned HDR_SRC_X_LSB /*verilator public*/ = 8;
+  localparam int unsigned HDR_SRC_Y_LSB /*verilator public*/ = 12;
+  localparam int unsigned HDR_CLASS_BIT /*verilator public*/ = 16;
+  localparam int unsigned HDR_W /*verilator public*/ = 32;
 
   typedef logic [COORD_W-1:0] coord_t;
 
   // Message classes: class c owns virtual channels [c * NumVcs / 2, (c + 1) * NumVcs / 2).
-  localparam int unsigned NUM_CLASSES = 2;
+  localparam int unsigned NUM_CLASSES /*verilator public*/ = 2;
   typedef enum logic {
     MsgRequest  = 1'b0,
     MsgResponse = 1'b1
-  } msg_class_e;
+  } msg_class_e /*verilator public*/;
 
   // Counter / debug read port: cnt_sel = {vc[3:0], kind[3:0]}.
-  localparam int unsigned CNT_SEL_W = 8;
-  localparam int unsigned CNT_NODE_W = 8;
+  localparam int unsigned CNT_SEL_W /*verilator public*/ = 8;
+  localparam int unsigned CNT_NODE_W /*verilator public*/ = 8;
   typedef enum logic [3:0] {
     CntFlitsOut     = 4'd0,  // flits forwarded through this output port
     CntCreditStall  = 4'd1,  // cycles a flit for this output waited for a credit
@@ -56,6 +60,6 @@ package nd_noc_pkg;
     DbgOutCredits   = 4'd10, // output VC (sel vc) credit count
     DbgOutOwner     = 4'd11, // output VC owner: {busy[4], input port[2:0]}
     DbgPosition     = 4'd12  // router position {y[7:4], x[3:0]}
-  } cnt_kind_e;
+  } cnt_kind_e /*verilator public*/;
 
 endpackage

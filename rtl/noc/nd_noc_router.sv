@@ -44,6 +44,18 @@ module nd_noc_router import nd_noc_pkg::*; #(
   `include "nd_assert.svh"
   /* verilator no_inline_module */
 
+  // Supported configurations (docs/noc.md): checked at elaboration, so a bad -G value fails the build.
+  `ND_STATIC_ASSERT(gen_check_vcs, NumVcs == 2 || NumVcs == 4,
+                    "nd_noc_router: NumVcs must be 2 or 4 (each message class needs VCs of its own)")
+  `ND_STATIC_ASSERT(gen_check_depth, BufDepth >= 2 && BufDepth <= 16,
+                    "nd_noc_router: BufDepth must be 2..16")
+  `ND_STATIC_ASSERT(gen_check_width, FlitWidth >= HDR_W,
+                    "nd_noc_router: FlitWidth must hold the 32-bit route header")
+  `ND_STATIC_ASSERT(gen_check_rows, Rows >= 1 && Rows <= (1 << COORD_W),
+                    "nd_noc_router: Rows must be 1..16 (4-bit header coordinates)")
+  `ND_STATIC_ASSERT(gen_check_cols, Cols >= 1 && Cols <= (1 << COORD_W),
+                    "nd_noc_router: Cols must be 1..16 (4-bit header coordinates)")
+
   localparam int unsigned UsageW = $clog2(BufDepth + 1);
 
   // Input ports -> allocator.
