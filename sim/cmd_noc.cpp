@@ -43,7 +43,7 @@ struct NocOptions {
 NocConfig load(const NocOptions& o) {
   NocConfig c = o.config.empty() ? load_noc_config_text(nd::noc::kDefaultTrafficConfig, kDefaultName)
                                  : load_noc_config_file(o.config);
-  check_compiled(c, nd::noc::compiled_builds());
+  check_compiled(c, nd::noc::compiled_meshes());
   if (o.sub->count("--seed")) c.run.seed = o.seed;
   if (o.sub->count("--rate")) c.run.rate = o.rate;
   return c;
@@ -56,7 +56,7 @@ void write_file(const std::string& path, const std::string& flag, const std::str
 
 int run_command(const NocOptions& o) {
   const NocConfig c = load(o);
-  auto mesh = nd::noc::make_mesh(nd::noc::to_shape(c.build), o.waves, c.file);
+  auto mesh = nd::noc::make_mesh(c.build, o.waves, c.file);
   nd::noc::TrafficRunOptions ro;
   ro.rate = c.run.rate;
   ro.seed = c.run.seed;
@@ -109,12 +109,12 @@ nlohmann::json sweep_json(const NocConfig& c, const SweepResult& s) {
 int sweep_command(const NocOptions& o) {
   NocConfig c = load(o);
   if (!o.rates.empty()) c.sweep.rates = parse_rates(o.rates);
-  std::cout << "nanodojo sweep (" << c.file << "): " << c.build.describe() << ", "
+  std::cout << "nanodojo sweep (" << c.file << "): " << nd::noc::to_string(c.build) << ", "
             << pattern_name(c.run.pattern.pattern) << ", packet length " << c.run.lengths.describe()
             << ", warm-up " << c.run.warmup << ", window " << c.run.measure << " cycles, seed " << c.run.seed
             << "\n";
   auto run_at = [&](double rate) {
-    auto mesh = nd::noc::make_mesh(nd::noc::to_shape(c.build), {}, c.file);
+    auto mesh = nd::noc::make_mesh(c.build, {}, c.file);
     nd::noc::TrafficRunOptions ro;
     ro.rate = rate;
     ro.seed = c.run.seed;
@@ -150,8 +150,8 @@ int sweep_command(const NocOptions& o) {
     png = (o.csv.size() > 4 && o.csv.substr(o.csv.size() - 4) == ".csv" ? o.csv.substr(0, o.csv.size() - 4)
                                                                         : o.csv) +
           ".png";
-  const std::string title = std::string(pattern_name(c.run.pattern.pattern)) + ", " + c.build.describe() +
-                            ", length " + c.run.lengths.describe();
+  const std::string title = std::string(pattern_name(c.run.pattern.pattern)) + ", " +
+                            nd::noc::to_string(c.build) + ", length " + c.run.lengths.describe();
   if (nd::noc::plot_sweep({o.csv}, png, title) != 0) {
     std::cerr << "nanodojo: error: plotting " << png << " failed (scripts/plot_sweep.py needs matplotlib)\n";
     return 1;

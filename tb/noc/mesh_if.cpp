@@ -3,11 +3,37 @@
 
 #include "Vnoc_mesh_2x2.h"
 #include "Vnoc_mesh_4x4.h"
+#include "Vnoc_mesh_4x4_4vc.h"
+#include "Vnoc_mesh_4x4_nd_noc_pkg.h"
 #include "Vnoc_mesh_8x8.h"
 #include "errors.hpp"
 #include "mesh_dut.hpp"
 
 namespace nd::noc {
+
+// The packet format of noc_flit.hpp and the read-port selectors of mesh_if.hpp are those of nd_noc_pkg:
+// compared with the package as Verilator elaborated it (constants and enums marked public there).
+namespace {
+using Pkg = Vnoc_mesh_4x4_nd_noc_pkg;
+static_assert(kNumPorts == Pkg::NUM_PORTS && kCoordW == Pkg::COORD_W && kHdrW == Pkg::HDR_W);
+static_assert(kHdrDstXLsb == Pkg::HDR_DST_X_LSB && kHdrDstYLsb == Pkg::HDR_DST_Y_LSB &&
+              kHdrSrcXLsb == Pkg::HDR_SRC_X_LSB && kHdrSrcYLsb == Pkg::HDR_SRC_Y_LSB &&
+              kHdrClassBit == Pkg::HDR_CLASS_BIT);
+static_assert(kNumClasses == Pkg::NUM_CLASSES && int(MsgClass::Request) == Pkg::MsgRequest &&
+              int(MsgClass::Response) == Pkg::MsgResponse);
+static_assert(int(FlitType::Body) == Pkg::FlitBody && int(FlitType::Head) == Pkg::FlitHead &&
+              int(FlitType::Tail) == Pkg::FlitTail && int(FlitType::HeadTail) == Pkg::FlitHeadTail);
+static_assert(int(Port::Local) == Pkg::PortLocal && int(Port::North) == Pkg::PortNorth &&
+              int(Port::East) == Pkg::PortEast && int(Port::South) == Pkg::PortSouth &&
+              int(Port::West) == Pkg::PortWest);
+static_assert(int(CounterSel::FlitsOut) == Pkg::CntFlitsOut &&
+              int(CounterSel::CreditStall) == Pkg::CntCreditStall &&
+              int(CounterSel::AllocStall) == Pkg::CntAllocStall &&
+              int(CounterSel::FlitsIn) == Pkg::CntFlitsIn && int(CounterSel::InUsage) == Pkg::DbgInUsage &&
+              int(CounterSel::InState) == Pkg::DbgInState &&
+              int(CounterSel::OutCredits) == Pkg::DbgOutCredits &&
+              int(CounterSel::OutOwner) == Pkg::DbgOutOwner && int(CounterSel::Position) == Pkg::DbgPosition);
+}  // namespace
 
 namespace {
 template <class V>
@@ -24,6 +50,7 @@ struct Compiled {
 const Compiled kCompiled[] = {
     {{2, 2, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
     {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
+    {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
     {{8, 8, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
 };
 
@@ -33,11 +60,6 @@ const Compiled* find_compiled(const MeshShape& s) {
   return nullptr;
 }
 }  // namespace
-
-std::string to_string(const MeshShape& s) {
-  return std::to_string(s.rows) + "x" + std::to_string(s.cols) + ", " + std::to_string(s.num_vcs) +
-         " VCs x " + std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits";
-}
 
 std::vector<MeshShape> compiled_meshes() {
   std::vector<MeshShape> v;
@@ -66,22 +88,6 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
   }
   key = !rows ? "rows" : !cols ? "cols" : !vcs ? "num_vcs" : !depth ? "buf_depth" : "flit_width";
   throw nd::InputError(name, 0, key, "no compiled mesh for " + to_string(s) + " (compiled: " + list + ")");
-}
-
-uint32_t encode_header(const Header& h) {
-  return (static_cast<uint32_t>(h.dst_x) & 0xfu) | (static_cast<uint32_t>(h.dst_y) & 0xfu) << 4 |
-         (static_cast<uint32_t>(h.src_x) & 0xfu) << 8 | (static_cast<uint32_t>(h.src_y) & 0xfu) << 12 |
-         (static_cast<uint32_t>(h.msg_class) & 1u) << 16;
-}
-
-Header decode_header(uint32_t w) {
-  Header h;
-  h.dst_x = w & 0xfu;
-  h.dst_y = (w >> 4) & 0xfu;
-  h.src_x = (w >> 8) & 0xfu;
-  h.src_y = (w >> 12) & 0xfu;
-  h.msg_class = (w >> 16) & 1u;
-  return h;
 }
 
 Flit make_head_flit(const MeshShape& s, FlitType type, unsigned vc, const Header& h) {

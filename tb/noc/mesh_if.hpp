@@ -1,5 +1,6 @@
 // MeshIf: a runtime-polymorphic view of one Verilated nd_noc_mesh, so traffic generators, scoreboards and
 // the simulator work on every compiled mesh size without templates. See docs/noc.md for the protocol.
+// Flits, headers and mesh shapes are the one packet format of noc_flit.hpp (tb/model/noc).
 //
 // One cycle = read outputs (ejected(), inject_credit()), drive inputs (inject(), return_credit()),
 // tick(). tick() clears everything driven, so an input is active for exactly one cycle.
@@ -16,34 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "noc_flit.hpp"
 #include "options.hpp"
 
 namespace nd::noc {
 
-enum class FlitType : uint8_t { Body = 0, Head = 1, Tail = 2, HeadTail = 3 };
-
-inline bool is_head(FlitType t) { return (static_cast<unsigned>(t) & 1u) != 0; }
-inline bool is_tail(FlitType t) { return (static_cast<unsigned>(t) & 2u) != 0; }
-
-struct Flit {
-  FlitType type;
-  unsigned vc;
-  std::vector<uint32_t> data;  // data.size() == flit_width / 32, word 0 = bits [31:0]
-};
-
-struct MeshShape {
-  int rows, cols, num_vcs, buf_depth, flit_width;
-  int nodes() const { return rows * cols; }
-  bool operator==(const MeshShape& o) const {
-    return rows == o.rows && cols == o.cols && num_vcs == o.num_vcs && buf_depth == o.buf_depth &&
-           flit_width == o.flit_width;
-  }
-};
-std::string to_string(const MeshShape& s);  // "4x4, 2 VCs x 4 flits x 128 bits"
-
 // Router ports (nd_noc_pkg::port_e).
 enum class Port : int { Local = 0, North = 1, East = 2, South = 3, West = 4 };
-constexpr int kNumPorts = 5;
 
 // Counters and debug values of the read port (nd_noc_pkg::cnt_kind_e). The counters are per router port,
 // 32 bits, wrapping, cleared by reset; the Dbg* values are per port and VC (counter_vc()).
@@ -82,34 +62,6 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
 std::vector<MeshShape> compiled_meshes();
 // Whether the compiled mesh of this shape can write waves (false for a lean model, docs/noc.md).
 bool mesh_has_waves(const MeshShape& s);
-
-// Head flit header (low 32 data bits): [3:0] dst_x [7:4] dst_y [11:8] src_x [15:12] src_y
-// [16] message class (0 request, 1 response) [31:17] reserved 0.
-struct Header {
-  int dst_x = 0, dst_y = 0, src_x = 0, src_y = 0;
-  int msg_class = 0;
-};
-uint32_t encode_header(const Header& h);
-Header decode_header(uint32_t word0);
-
-// The VCs message class c may use: [c * num_vcs / 2, (c + 1) * num_vcs / 2).
-inline int first_vc_of_class(int msg_class, int num_vcs) { return msg_class * num_vcs / 2; }
-inline int class_of_vc(int vc, int num_vcs) { return vc / (num_vcs / 2); }
-
-// Node index and coordinates: n = y * cols + x.
-inline int node_index(const MeshShape& s, int x, int y) { return y * s.cols + x; }
-inline int node_x(const MeshShape& s, int n) { return n % s.cols; }
-inline int node_y(const MeshShape& s, int n) { return n / s.cols; }
-
-// Hops between two nodes under XY routing (router-to-router links).
-inline int xy_hops(const MeshShape& s, int src, int dst) {
-  int dx = node_x(s, src) - node_x(s, dst), dy = node_y(s, src) - node_y(s, dst);
-  return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);
-}
-
-// Zero-load latency (docs/noc.md): cycles from driving a packet's head into inject() until its tail is
-// visible at ejected(): 2 cycles per router passed (H + 1 routers for H hops) plus one per extra flit.
-inline int zero_load_latency(int hops, int flits) { return 2 * (hops + 1) + (flits - 1); }
 
 // A flit with the given header (head/head-tail) or payload word pattern, sized for the mesh.
 Flit make_head_flit(const MeshShape& s, FlitType type, unsigned vc, const Header& h);

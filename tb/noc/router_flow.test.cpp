@@ -3,6 +3,7 @@
 #include <map>
 
 #include "router_test_util.hpp"
+#include "sim_matchers.hpp"
 
 using namespace nd::noc;
 using nd::noc::test::Driver;
@@ -76,15 +77,40 @@ TEST_CASE("injecting without a credit trips the buffer overflow assertion", "[no
   auto m = make_mesh(s, nd::test_waves("noc_overflow"), "test");
   // Node 0 sends to itself and never returns ejection credits: 4 flits eject, 4 wait in the input
   // buffer, the 9th has no slot.
-  Header h{0, 0, 0, 0, 0};
+  const Header h = route_header(s, 0, 0, 0);
+  int sent = 0;
   auto inject_all = [&] {
-    for (int i = 0; i < 12; ++i) {
+    for (; sent < 12; ++sent) {
       m->inject(0, make_head_flit(s, FlitType::HeadTail, 0, h));
       m->tick();
     }
     m->tick();
   };
-  CHECK_THROWS_AS(inject_all(), nd::SimError);
+  REQUIRE_THROWS_MATCHES(inject_all(), nd::SimError, nd::AssertionFired("NoBufferOverflow_A"));
+  // It fires for the 9th flit (index 8): the cycle after it reached the full buffer.
+  CHECK(sent == 2 * s.buf_depth);
+}
+
+TEST_CASE("a head flit on a VC of the other class trips the class assertion", "[noc][unit]") {
+  const int vcs = GENERATE(2, 4);
+  const MeshShape s = test::shape_of(vcs == 2 ? 2 : 4, vcs);
+  auto m = make_mesh(s, nd::test_waves("noc_class_vc_" + std::to_string(vcs)), "test");
+  // A response (class 1) on the last request VC.
+  const Flit f = make_head_flit(s, FlitType::HeadTail, vcs / 2 - 1, route_header(s, 0, 1, 1));
+  m->inject(0, f);
+  // The header checks register their verdict: the assertion fires at the edge after the flit arrived.
+  m->tick();
+  REQUIRE_THROWS_MATCHES(m->tick(), nd::SimError, nd::AssertionFired("ClassMatchesVc_A"));
+}
+
+TEST_CASE("a head flit for a node outside the mesh trips the destination assertion", "[noc][unit]") {
+  const MeshShape s = test::shape_of(2);
+  auto m = make_mesh(s, nd::test_waves("noc_dst_off_mesh"), "test");
+  Header h = route_header(s, 0, 0, 0);
+  h.dst_x = 2;  // column 2 of a 2x2 mesh
+  m->inject(0, make_head_flit(s, FlitType::HeadTail, 0, h));
+  m->tick();
+  REQUIRE_THROWS_MATCHES(m->tick(), nd::SimError, nd::AssertionFired("DstInMesh_A"));
 }
 
 TEST_CASE("a stream of packets keeps one flit per cycle with no bubbles", "[noc][unit]") {

@@ -133,14 +133,17 @@ class Driver {
   std::vector<Ejection> log_;
 };
 
-inline MeshShape shape_of(int size) { return {size, size, 2, 4, 128}; }
+// A compiled mesh: size x size routers with `vcs` VCs of 4 flits, 128-bit flits.
+inline MeshShape shape_of(int size, int vcs = 2) { return {size, size, vcs, 4, 128}; }
 
-// A packet of `len` flits from src to dst in class c (VC = first of the class); body words carry tag.
-inline std::vector<Flit> packet(const MeshShape& s, int src, int dst, int cls, int len, uint32_t tag) {
-  const unsigned vc = first_vc_of_class(cls, s.num_vcs);
-  Header h{node_x(s, dst), node_y(s, dst), node_x(s, src), node_y(s, src), cls};
+// A packet of `len` flits from src to dst in class c on VC `vc_in_class` of its class (default: the
+// first); body words carry tag.
+inline std::vector<Flit> packet(const MeshShape& s, int src, int dst, int cls, int len, uint32_t tag,
+                                int vc_in_class = 0) {
+  const unsigned vc = first_vc_of_class(cls, s.num_vcs) + vc_in_class;
   std::vector<Flit> p;
-  p.push_back(make_head_flit(s, len == 1 ? FlitType::HeadTail : FlitType::Head, vc, h));
+  p.push_back(
+      make_head_flit(s, len == 1 ? FlitType::HeadTail : FlitType::Head, vc, route_header(s, src, dst, cls)));
   p.back().data[1] = tag;
   for (int i = 1; i < len; ++i)
     p.push_back(make_payload_flit(s, i == len - 1 ? FlitType::Tail : FlitType::Body, vc, tag * 64 + i));

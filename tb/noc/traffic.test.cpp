@@ -1,6 +1,7 @@
-// Mesh traffic runs on the RTL through MeshIf: every pattern on 2x2, 4x4 and 8x8, mixed packet lengths,
-// zero-load latency against the router's documented pipeline, and saturation at offered load 1.0,
-// all with the scoreboard and the progress watchdog on.
+// Mesh traffic runs on the RTL through MeshIf: every pattern on every compiled mesh (2x2, 4x4, 4x4 with
+// 4 VCs, 8x8), mixed packet lengths, zero-load latency against the router's documented pipeline, and
+// saturation at offered load 1.0 against the throughput the design reaches, all with the scoreboard and
+// the progress watchdog on. Stimulus seeds come from --seed / ND_SEED (nd::test_seed()).
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
@@ -13,10 +14,10 @@ using namespace nd::noc;
 using namespace nd::traffic;
 
 namespace {
-NocConfig config(int size, Pattern p, const std::vector<int>& lengths) {
+NocConfig config(int size, Pattern p, const std::vector<int>& lengths, int vcs = 2) {
   NocConfig c;
   c.file = "test";
-  c.build = MeshBuild{size, size, 2, 4, 128};
+  c.build = MeshShape{size, size, vcs, 4, 128};
   c.run.pattern.pattern = p;
   c.run.lengths.lengths = lengths;
   c.run.lengths.weights.assign(lengths.size(), 1.0);
@@ -29,7 +30,7 @@ NocConfig config(int size, Pattern p, const std::vector<int>& lengths) {
 
 RunResult run(const NocConfig& c, double rate, const std::string& name) {
   // A lean model (the 8x8 mesh, docs/noc.md) has no waves to write.
-  const MeshShape shape = to_shape(c.build);
+  const MeshShape shape = c.build;
   auto mesh = make_mesh(shape, mesh_has_waves(shape) ? nd::test_waves(name) : nd::WaveOptions{}, "test");
   TrafficRunOptions o;
   o.rate = rate;
@@ -37,16 +38,36 @@ RunResult run(const NocConfig& c, double rate, const std::string& name) {
   INFO("seed " << o.seed);
   return run_traffic(*mesh, c, o);
 }
+
+// After the flush the routers' counters add up exactly to what the scoreboard saw: every flit entered
+// through one local input port, left through one local output port, and crossed one router-to-router
+// link per XY hop (a flit counted twice, lost, or routed the long way breaks one of these).
+void check_counter_totals(const RunResult& r) {
+  INFO("link flits " << r.link_flits_total << ", flit hops " << r.flit_hops << ", ejected "
+                     << r.eject_flits_total << ", delivered " << r.flits_delivered << ", injected "
+                     << r.inject_flits_total << " / " << r.flits_injected);
+  CHECK(r.flits_delivered > 0);
+  CHECK(r.flits_injected == r.flits_delivered);
+  CHECK(r.inject_flits_total == r.flits_injected);
+  CHECK(r.eject_flits_total == r.flits_delivered);
+  CHECK(r.link_flits_total == r.flit_hops);
+}
+
+std::string mesh_name(int size, int vcs) {
+  return std::to_string(size) + "x" + std::to_string(size) +
+         (vcs == 2 ? "" : "_" + std::to_string(vcs) + "vc");
+}
 }  // namespace
 
 TEST_CASE("every traffic pattern runs clean on every compiled mesh", "[noc][system]") {
-  const int size = GENERATE(2, 4, 8);
+  const auto [size, vcs] =
+      GENERATE(std::make_pair(2, 2), std::make_pair(4, 2), std::make_pair(4, 4), std::make_pair(8, 2));
   const Pattern p = GENERATE(from_range(all_patterns()));
-  const NocConfig c = config(size, p, {1, 4});
+  const NocConfig c = config(size, p, {1, 4}, vcs);
   // Below every pattern's saturation: on 8x8 the hotspot node alone receives 64 x 0.25 x rate flits per
   // cycle, and transpose saturates at 1/7.
   const double rate = size == 8 ? 0.04 : 0.15;
-  const std::string name = std::string("traffic_") + pattern_name(p) + "_" + std::to_string(size);
+  const std::string name = std::string("traffic_") + pattern_name(p) + "_" + mesh_name(size, vcs);
   INFO(name << " seed " << nd::test_seed());
   const RunResult r = run(c, rate, name);
   CHECK(r.drained);
@@ -59,21 +80,27 @@ TEST_CASE("every traffic pattern runs clean on every compiled mesh", "[noc][syst
   // Latency can never beat the router pipeline: 2 cycles per router plus one per extra flit.
   CHECK(r.net_latency.mean() >= 2.0 * (r.avg_hops() + 1));
   CHECK(r.latency.mean() >= r.net_latency.mean());
-  // The flits forwarded on the links add up to what the hop counts say.
-  uint64_t link_flits = 0, eject_flits = 0;
-  for (const auto& l : r.links) link_flits += l.flits;
+  // The routers count a flit at the edge it leaves, the testbench a cycle later: in the measurement
+  // window the local output ports' counters and the testbench may differ by one flit per node.
+  uint64_t eject_flits = 0;
   for (const auto& l : r.ejects) eject_flits += l.flits;
-  // The routers count a flit at the edge it leaves, the testbench a cycle later: one cycle of skew.
   CHECK(std::llabs(static_cast<long long>(eject_flits) - static_cast<long long>(r.window_ejected_flits)) <=
         r.nodes());
-  CHECK((link_flits > 0) == !(p == Pattern::Tornado && size == 2));  // 2x2 tornado: every node to itself
+  // Over the whole run there is no skew: the totals agree exactly.
+  check_counter_totals(r);
+  // 2x2 tornado sends every packet to its own node: no flit crosses a link.
+  CHECK((r.link_flits_total > 0) == !(p == Pattern::Tornado && size == 2));
+  // With one VC per class every (source, destination, class) stream arrives in order (the scoreboard
+  // fails the run otherwise); with two per class the scoreboard only counts overtaking packets.
+  CHECK(r.order_checked == (vcs == 2));
 }
 
 TEST_CASE("zero-load latency matches the router pipeline", "[noc][system]") {
+  const int vcs = GENERATE(2, 4);
   const int len = GENERATE(1, 4);
-  NocConfig c = config(4, Pattern::Uniform, {len});
+  NocConfig c = config(4, Pattern::Uniform, {len}, vcs);
   c.run.measure = 4000;
-  const RunResult r = run(c, 0.01, "traffic_zero_load_" + std::to_string(len));
+  const RunResult r = run(c, 0.01, "traffic_zero_load_" + mesh_name(4, vcs) + "_" + std::to_string(len));
   REQUIRE(r.latency.count() > 50);
   const double ideal = 2.0 * (r.avg_hops() + 1) + (len - 1);  // mesh_if.hpp zero_load_latency()
   INFO("network latency " << r.net_latency.mean() << ", ideal " << ideal);
@@ -82,17 +109,30 @@ TEST_CASE("zero-load latency matches the router pipeline", "[noc][system]") {
   CHECK(r.latency.mean() <= r.net_latency.mean() + 0.5);
 }
 
-TEST_CASE("saturation at offered load 1.0 keeps every packet intact", "[noc][system]") {
-  const int size = GENERATE(2, 4, 8);
-  const int len = GENERATE(1, 4);
-  NocConfig c = config(size, Pattern::Uniform, {len});
+TEST_CASE("saturation at offered load 1.0 keeps every packet intact at the design's throughput",
+          "[noc][system]") {
+  // Accepted load at offered 1.0 (uniform random, both classes) must reach what the router is designed
+  // for: the figures measured with `nanodojo run` (docs/noc.md, "Measured"), less a margin of about 8 %
+  // for the seed. 4x4 with 1-flit packets: 0.74 measured, saturation 0.72 (docs/noc-traffic.md).
+  struct Case {
+    int size, vcs, len;
+    double min_accepted;
+  };
+  const Case k = GENERATE(Case{2, 2, 1, 0.84}, Case{2, 2, 4, 0.74}, Case{4, 2, 1, 0.68}, Case{4, 2, 4, 0.60},
+                          Case{4, 4, 1, 0.68}, Case{4, 4, 4, 0.60}, Case{8, 2, 1, 0.37}, Case{8, 2, 4, 0.32});
+  NocConfig c = config(k.size, Pattern::Uniform, {k.len}, k.vcs);
+  c.run.warmup = 500;
+  c.run.measure = 3000;
   c.run.drain = 20000;
-  const RunResult r = run(c, 1.0, "traffic_saturation_" + std::to_string(size) + "_" + std::to_string(len));
-  INFO("offered " << r.offered() << " accepted " << r.accepted());
+  const RunResult r =
+      run(c, 1.0, "traffic_saturation_" + mesh_name(k.size, k.vcs) + "_" + std::to_string(k.len));
+  INFO(mesh_name(k.size, k.vcs) << ", " << k.len << "-flit packets: offered " << r.offered() << " accepted "
+                                << r.accepted() << " (at least " << k.min_accepted << ")");
   CHECK(r.offered() == Approx(1.0).epsilon(0.05));
   CHECK(r.accepted() < 0.97 * r.offered());  // saturated: the sources' queues grow
-  CHECK(r.accepted() > 0.3);
+  CHECK(r.accepted() >= k.min_accepted);
   CHECK(r.drained);
   CHECK(r.packets_delivered >= r.measured_packets);
   CHECK(r.credit_stalls + r.alloc_stalls > 0);
+  check_counter_totals(r);
 }

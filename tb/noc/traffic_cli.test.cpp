@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "options.hpp"
 #include "run_command.hpp"
 
 namespace fs = std::filesystem;
@@ -44,10 +45,11 @@ void check_bad(const std::string& args, const std::string& expect) {
 TEST_CASE("nanodojo run prints a report and writes JSON", "[noc][system]") {
   const std::string cfg = write("small.yaml", kSmall);
   const std::string json = (scratch() / "run.json").string();
-  const Outcome o = nanodojo("run " + cfg + " --seed 7 --json " + json);
+  const std::string seed = std::to_string(nd::test_seed());
+  const Outcome o = nanodojo("run " + cfg + " --seed " + seed + " --json " + json);
   INFO(o.out);
   CHECK(o.status == 0);
-  CHECK_THAT(o.out, Catch::Contains("2x2, 2 VCs x 4 flits") && Catch::Contains("seed 7") &&
+  CHECK_THAT(o.out, Catch::Contains("2x2, 2 VCs x 4 flits") && Catch::Contains("seed " + seed) &&
                         Catch::Contains("accepted") && Catch::Contains("p99") &&
                         Catch::Contains("cycles/s") && Catch::Contains("delivered exactly once"));
   std::ifstream in(json);
@@ -59,7 +61,8 @@ TEST_CASE("nanodojo run prints a report and writes JSON", "[noc][system]") {
 TEST_CASE("nanodojo sweep writes the CSV and the plot", "[noc][system]") {
   const std::string cfg = write("small.yaml", kSmall);
   const std::string csv = (scratch() / "s.csv").string();
-  const Outcome o = nanodojo("sweep " + cfg + " --rates 0.1,0.5,1.0 --csv " + csv);
+  const Outcome o = nanodojo("sweep " + cfg + " --seed " + std::to_string(nd::test_seed()) +
+                             " --rates 0.1,0.5,1.0 --csv " + csv);
   INFO(o.out);
   CHECK(o.status == 0);
   CHECK_THAT(o.out, Catch::Contains("saturation throughput"));

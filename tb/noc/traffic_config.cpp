@@ -10,11 +10,6 @@
 
 namespace nd::traffic {
 
-std::string MeshBuild::describe() const {
-  return std::to_string(rows) + "x" + std::to_string(cols) + ", " + std::to_string(vcs) + " VCs x " +
-         std::to_string(buf_depth) + " flits, " + std::to_string(flit_width) + "-bit flits";
-}
-
 int NocConfig::line_of(const std::string& key) const {
   auto it = lines.find(key);
   return it == lines.end() ? 0 : it->second;
@@ -22,11 +17,7 @@ int NocConfig::line_of(const std::string& key) const {
 
 SourceParams NocConfig::source_params(double rate) const {
   SourceParams p;
-  p.rows = build.rows;
-  p.cols = build.cols;
-  p.num_vcs = build.vcs;
-  p.buf_depth = build.buf_depth;
-  p.flit_width = build.flit_width;
+  p.mesh = build;
   p.rate = rate;
   p.lengths = run.lengths;
   p.response_fraction = run.response_fraction;
@@ -116,17 +107,18 @@ class Loader {
   }
 
   void build(const YAML::Node& m) {
-    MeshBuild& b = c_.build;
+    MeshShape& b = c_.build;
     each(m, "build", {"rows", "cols", "vcs", "buf_depth", "flit_width"},
          [&](const std::string& k, const YAML::Node& v) {
            const std::string key = "build." + k;
-           if (k == "rows") b.rows = integer(v, key, 1, kMaxMeshSide);
-           if (k == "cols") b.cols = integer(v, key, 1, kMaxMeshSide);
-           if (k == "buf_depth") b.buf_depth = integer(v, key, 1, 1024);
+           // The ranges nd_noc_router accepts at elaboration (docs/noc.md).
+           if (k == "rows") b.rows = integer(v, key, 1, noc::kMaxMeshSide);
+           if (k == "cols") b.cols = integer(v, key, 1, noc::kMaxMeshSide);
+           if (k == "buf_depth") b.buf_depth = integer(v, key, 2, 16);
            if (k == "vcs") {
-             b.vcs = integer(v, key, 2, 16);
-             if (b.vcs % 2)
-               fail(v, key, "must be even (request and response classes own half of the VCs each)");
+             b.num_vcs = integer(v, key, 2, 4);
+             if (b.num_vcs == 3)
+               fail(v, key, "must be 2 or 4 (request and response classes own half of the VCs each)");
            }
            if (k == "flit_width") {
              b.flit_width = integer(v, key, kMinFlitWidth, 4096);
@@ -227,7 +219,7 @@ class Loader {
 
   // Cross-key checks, reported at the key that makes the combination invalid.
   void check_shape() {
-    const MeshBuild& b = c_.build;
+    const MeshShape& b = c_.build;
     const PatternParams& p = c_.run.pattern;
     if (p.pattern == Pattern::Transpose && b.rows != b.cols)
       throw InputError(c_.file, c_.line_of("run.pattern"), "run.pattern",
@@ -269,16 +261,16 @@ NocConfig load_noc_config_file(const std::string& path) {
 
 NocConfig load_noc_config_text(const std::string& text, const std::string& name) { return parse(text, name); }
 
-void check_compiled(const NocConfig& cfg, const std::vector<MeshBuild>& compiled) {
+void check_compiled(const NocConfig& cfg, const std::vector<MeshShape>& compiled) {
   for (const auto& m : compiled) {
     if (m == cfg.build) return;
   }
   std::string list;
-  for (const auto& m : compiled) list += (list.empty() ? "" : "; ") + m.describe();
+  for (const auto& m : compiled) list += (list.empty() ? "" : "; ") + noc::to_string(m);
   const int line = cfg.line_of("build.rows") ? cfg.line_of("build.rows") : cfg.line_of("build");
   throw InputError(
       cfg.file, line, "build",
-      "mesh " + cfg.build.describe() + " is not compiled into this program (compiled: " + list + ")");
+      "mesh " + noc::to_string(cfg.build) + " is not compiled into this program (compiled: " + list + ")");
 }
 
 }  // namespace nd::traffic

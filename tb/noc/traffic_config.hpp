@@ -1,6 +1,7 @@
 // Run configuration of a mesh traffic simulation, loaded from YAML (sim/configs/*.yaml).
 //
 //   build:  the mesh the program must have compiled in: rows, cols, vcs, buf_depth, flit_width
+//           (a noc::MeshShape; vcs is its num_vcs)
 //   run:    pattern, rate, lengths, response_fraction, hotspot {nodes, fraction}, warmup, measure,
 //           drain, watchdog, seed
 //   sweep:  rates (explicit list) or zero_load_rate, step, refine, max_rate (automatic search)
@@ -18,15 +19,6 @@
 #include "traffic_source.hpp"
 
 namespace nd::traffic {
-
-struct MeshBuild {
-  int rows = 4, cols = 4, vcs = 2, buf_depth = 4, flit_width = 128;
-  bool operator==(const MeshBuild& o) const {
-    return rows == o.rows && cols == o.cols && vcs == o.vcs && buf_depth == o.buf_depth &&
-           flit_width == o.flit_width;
-  }
-  std::string describe() const;  // "4x4, 2 VCs x 4 flits, 128-bit flits"
-};
 
 struct RunSpec {
   PatternParams pattern;
@@ -50,7 +42,7 @@ struct SweepSpec {
 
 struct NocConfig {
   std::string file;  // where it came from (for error messages)
-  MeshBuild build;
+  MeshShape build;
   RunSpec run;
   SweepSpec sweep;
   std::map<std::string, int> lines;  // dotted key -> line (1-based) where it was given
@@ -64,6 +56,6 @@ NocConfig load_noc_config_file(const std::string& path);
 NocConfig load_noc_config_text(const std::string& text, const std::string& name);
 
 // Throws InputError at the `build` key unless `build` is one of `compiled`.
-void check_compiled(const NocConfig& cfg, const std::vector<MeshBuild>& compiled);
+void check_compiled(const NocConfig& cfg, const std::vector<MeshShape>& compiled);
 
 }  // namespace nd::traffic

@@ -32,16 +32,16 @@ void check_error(const std::string& text, int line, const std::string& key, cons
 }
 }  // namespace
 
-TEST_CASE("the default config loads", "[noc][model]") {
+TEST_CASE("the default config loads", "[noc][unit]") {
   const NocConfig c = load_noc_config_file(ND_SOURCE_DIR "/sim/configs/default.yaml");
-  CHECK(c.build == MeshBuild{});
+  CHECK(c.build == MeshShape{});
   CHECK(c.run.pattern.pattern == Pattern::Uniform);
   CHECK(c.run.lengths.lengths == std::vector<int>{1, 4});
   CHECK(c.run.lengths.mean() == Approx(2.5));
   CHECK(c.line_of("run.rate") > c.line_of("run"));
 }
 
-TEST_CASE("every key of a config is read", "[noc][model]") {
+TEST_CASE("every key of a config is read", "[noc][unit]") {
   const NocConfig c = load_noc_config_text(R"(
 build: {rows: 2, cols: 2, vcs: 4, buf_depth: 8, flit_width: 64}
 run:
@@ -58,7 +58,7 @@ run:
 sweep: {rates: [0.1, 0.2], zero_load_rate: 0.01, step: 0.1, refine: 0.02, max_rate: 0.9}
 )",
                                            "t.yaml");
-  CHECK(c.build == MeshBuild{2, 2, 4, 8, 64});
+  CHECK(c.build == MeshShape{2, 2, 4, 8, 64});
   CHECK(c.run.pattern.hotspots == std::vector<int>{1, 3});
   CHECK(c.run.pattern.hotspot_fraction == Approx(0.4));
   CHECK(c.run.rate == Approx(0.25));
@@ -72,7 +72,7 @@ sweep: {rates: [0.1, 0.2], zero_load_rate: 0.01, step: 0.1, refine: 0.02, max_ra
   CHECK(c.line_of("run.rate") == 6);
 }
 
-TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][model]") {
+TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][unit]") {
   SECTION("missing file") {
     try {
       load_noc_config_file("/nonexistent/dir/none.yaml");
@@ -113,7 +113,7 @@ TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][m
   SECTION("mesh too large for the header") {
     check_error("build:\n  rows: 17\n", 2, "build.rows", "out of range");
   }
-  SECTION("odd VC count") { check_error("build:\n  vcs: 3\n", 2, "build.vcs", "must be even"); }
+  SECTION("unsupported VC count") { check_error("build:\n  vcs: 3\n", 2, "build.vcs", "must be 2 or 4"); }
   SECTION("bad flit width") {
     check_error("build:\n  flit_width: 100\n", 2, "build.flit_width", "multiple of 32");
   }
@@ -133,11 +133,11 @@ TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][m
   }
 }
 
-TEST_CASE("a mesh that is not compiled in is an error at the build key", "[noc][model]") {
+TEST_CASE("a mesh that is not compiled in is an error at the build key", "[noc][unit]") {
   const NocConfig c = load_noc_config_text("run: {rate: 0.1}\nbuild:\n  rows: 3\n  cols: 3\n", "t.yaml");
-  CHECK_NOTHROW(check_compiled(c, {MeshBuild{3, 3, 2, 4, 128}}));
+  CHECK_NOTHROW(check_compiled(c, {MeshShape{3, 3, 2, 4, 128}}));
   try {
-    check_compiled(c, {MeshBuild{}, MeshBuild{2, 2, 2, 4, 128}});
+    check_compiled(c, {MeshShape{}, MeshShape{2, 2, 2, 4, 128}});
     FAIL("no error");
   } catch (const nd::InputError& e) {
     CHECK(e.line() == 3);

@@ -10,20 +10,7 @@
 
 namespace nd::noc {
 
-using traffic::FlitData;
-using traffic::FlitKind;
 using traffic::RunResult;
-
-traffic::MeshBuild to_build(const MeshShape& s) {
-  return {s.rows, s.cols, s.num_vcs, s.buf_depth, s.flit_width};
-}
-MeshShape to_shape(const traffic::MeshBuild& b) { return {b.rows, b.cols, b.vcs, b.buf_depth, b.flit_width}; }
-
-std::vector<traffic::MeshBuild> compiled_builds() {
-  std::vector<traffic::MeshBuild> v;
-  for (const auto& s : compiled_meshes()) v.push_back(to_build(s));
-  return v;
-}
 
 namespace {
 
@@ -34,10 +21,9 @@ class Driver {
         cfg_(cfg),
         shape_(mesh.shape()),
         src_(cfg.source_params(opt.rate), opt.seed),
-        sb_(shape_.rows, shape_.cols, shape_.num_vcs, shape_.flit_width),
+        sb_(shape_),
         opt_(opt) {
-    if (!(to_build(shape_) == cfg.build))
-      throw std::logic_error("run_traffic: mesh shape differs from the config");
+    if (!(shape_ == cfg.build)) throw std::logic_error("run_traffic: mesh shape differs from the config");
     r_.rows = shape_.rows;
     r_.cols = shape_.cols;
     r_.rate = opt.rate;
@@ -63,7 +49,12 @@ class Driver {
     }
     r_.drain_cycles = d;
     r_.drained = r_.measured_delivered == r_.measured_packets;
-    if (opt_.flush) flush();
+    if (opt_.flush) {
+      flush();
+      totals();
+    }
+    r_.order_checked = sb_.checks_order();
+    r_.reordered_packets = sb_.reordered_packets();
     r_.cycles = mesh_.cycle() - start_;
     r_.packets_delivered = sb_.packets_delivered();
     r_.flits_delivered = sb_.flits_delivered();
@@ -95,18 +86,15 @@ class Driver {
       auto f = mesh_.ejected(n);
       if (!f) continue;
       moved = true;
-      flit_.kind = static_cast<FlitKind>(f->type);
-      flit_.vc = f->vc;
-      flit_.data = std::move(f->data);
-      if (auto del = sb_.eject(n, flit_, t)) {
+      if (auto del = sb_.eject(n, *f, t)) {
         if (del->pkt.measured) {
           ++r_.measured_delivered;
           r_.latency.add(del->arrived - del->pkt.created);
           r_.net_latency.add(del->arrived - del->pkt.injected);
-          r_.hops_sum += traffic::hops(del->pkt.src, del->pkt.dst, shape_.cols);
+          r_.hops_sum += xy_hops(shape_, del->pkt.src, del->pkt.dst);
         }
       }
-      mesh_.return_credit(n, static_cast<int>(flit_.vc));
+      mesh_.return_credit(n, static_cast<int>(f->vc));
       if (window) ++r_.window_ejected_flits;
     }
     for (int n = 0; n < nodes; ++n) {
@@ -130,10 +118,7 @@ class Driver {
       if (!inj) continue;
       moved = true;
       sb_.injected(inj->packet, inj->head, t);
-      out_.type = static_cast<FlitType>(inj->flit.kind);
-      out_.vc = inj->flit.vc;
-      out_.data = std::move(inj->flit.data);
-      mesh_.inject(n, out_);
+      mesh_.inject(n, inj->flit);
     }
     mesh_.tick();
     watchdog(moved, t);
@@ -163,6 +148,20 @@ class Driver {
       c.credit[i] = mesh_.counter(i / kNumPorts, i % kNumPorts, CounterSel::CreditStall);
       c.alloc[i] = mesh_.counter(i / kNumPorts, i % kNumPorts, CounterSel::AllocStall);
     }
+  }
+
+  // After the flush: every flit has left the mesh, so the routers' counters (cleared by reset) must add
+  // up exactly to the scoreboard's totals (no skew between the counters and the testbench).
+  void totals() {
+    for (int node = 0; node < shape_.nodes(); ++node) {
+      for (int p = 0; p < kNumPorts; ++p) {
+        const uint32_t out = mesh_.counter(node, p, CounterSel::FlitsOut);
+        (p == static_cast<int>(Port::Local) ? r_.eject_flits_total : r_.link_flits_total) += out;
+      }
+      r_.inject_flits_total += mesh_.counter(node, static_cast<int>(Port::Local), CounterSel::FlitsIn);
+    }
+    r_.flit_hops = sb_.flit_hops();
+    r_.flits_injected = sb_.flits_injected();
   }
 
   void link_stats() {
@@ -196,8 +195,6 @@ class Driver {
   uint64_t start_ = 0, idle_ = 0, measured_created_ = 0;
   std::vector<traffic::Packet> created_;
   Counts before_, after_;
-  FlitData flit_;
-  Flit out_{FlitType::Body, 0, {}};
 };
 
 }  // namespace

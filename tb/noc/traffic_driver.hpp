@@ -6,7 +6,8 @@
 // Phases (docs/noc-traffic.md): warm-up (`run.warmup` cycles), measurement window (`run.measure`;
 // packets created here are measured), drain (sources keep injecting, unmeasured, until every measured
 // packet has arrived or `run.drain` cycles pass), flush (sources stop; every packet still queued or in
-// flight must arrive, after which the scoreboard must be empty).
+// flight must arrive, after which the scoreboard must be empty; the run then reads every router's
+// counters, whose totals must add up to what the scoreboard saw: RunResult::link_flits_total etc.).
 // A progress watchdog fails the run (nd::SimError with every router's VC/credit state) when flits are
 // waiting at a source or in the network and nothing is injected or ejected for `run.watchdog` cycles.
 #pragma once
@@ -18,11 +19,6 @@
 #include "traffic_stats.hpp"
 
 namespace nd::noc {
-
-traffic::MeshBuild to_build(const MeshShape& s);
-MeshShape to_shape(const traffic::MeshBuild& b);
-// Every compiled mesh as a MeshBuild (for traffic::check_compiled).
-std::vector<traffic::MeshBuild> compiled_builds();
 
 struct TrafficRunOptions {
   double rate = 0.1;  // offered load, flits/node/cycle

@@ -59,7 +59,7 @@ class FaultyMesh : public MeshIf {
 NocConfig config() {
   NocConfig c;
   c.file = "test";
-  c.build = MeshBuild{2, 2, 2, 4, 128};
+  c.build = MeshShape{2, 2, 2, 4, 128};
   c.run.lengths.lengths = {1};
   c.run.warmup = 100;
   c.run.measure = 500;
@@ -68,7 +68,7 @@ NocConfig config() {
 }
 
 std::string failure(FaultyMesh::Fault f, int after, double rate) {
-  FaultyMesh mesh(make_mesh(to_shape(config().build), nd::test_waves("traffic_fault"), "test"), f, after);
+  FaultyMesh mesh(make_mesh(config().build, nd::test_waves("traffic_fault"), "test"), f, after);
   TrafficRunOptions o;
   o.rate = rate;
   o.seed = nd::test_seed();

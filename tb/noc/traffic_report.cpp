@@ -31,7 +31,7 @@ std::string traffic_line(const NocConfig& cfg, double rate, uint64_t seed) {
 std::string format_report(const NocConfig& cfg, const RunResult& r, uint64_t seed) {
   std::string s;
   s += "nanodojo mesh traffic run (" + cfg.file + ")\n";
-  s += "  mesh       " + cfg.build.describe() + ", XY routing\n";
+  s += "  mesh       " + noc::to_string(cfg.build) + ", XY routing\n";
   s += "  traffic    " + traffic_line(cfg, r.rate, seed) + "\n";
   s += fmt("  phases     warm-up %llu, measurement %llu, drain %llu of at most %llu cycles%s\n",
            (unsigned long long)r.warmup, (unsigned long long)r.measure, (unsigned long long)r.drain_cycles,
@@ -58,20 +58,27 @@ std::string format_report(const NocConfig& cfg, const RunResult& r, uint64_t see
   s += fmt(
       "  counters   measurement window, all ports: credit-stall cycles %llu, allocation-stall cycles %llu\n",
       (unsigned long long)r.credit_stalls, (unsigned long long)r.alloc_stalls);
-  s += fmt("  scoreboard %llu packets, %llu flits delivered exactly once, in order, payload intact\n",
-           (unsigned long long)r.packets_delivered, (unsigned long long)r.flits_delivered);
+  if (r.order_checked)
+    s += fmt("  scoreboard %llu packets, %llu flits delivered exactly once, in order, payload intact\n",
+             (unsigned long long)r.packets_delivered, (unsigned long long)r.flits_delivered);
+  else
+    s += fmt(
+        "  scoreboard %llu packets, %llu flits delivered exactly once, payload intact; %llu packets overtook "
+        "an earlier one of their stream (several VCs per class)\n",
+        (unsigned long long)r.packets_delivered, (unsigned long long)r.flits_delivered,
+        (unsigned long long)r.reordered_packets);
   s += fmt("  simulated  %llu cycles in %.2f s: %.0f cycles/s (%.0f per CPU second)\n",
            (unsigned long long)r.cycles, r.wall_seconds, r.cycles_per_second(), r.cycles_per_cpu_second());
   return s;
 }
 
 nlohmann::json config_json(const NocConfig& cfg) {
-  const MeshBuild& b = cfg.build;
+  const MeshShape& b = cfg.build;
   return nlohmann::json{{"config", cfg.file},
                         {"mesh",
                          {{"rows", b.rows},
                           {"cols", b.cols},
-                          {"vcs", b.vcs},
+                          {"vcs", b.num_vcs},
                           {"buf_depth", b.buf_depth},
                           {"flit_width", b.flit_width}}},
                         {"pattern", pattern_name(cfg.run.pattern.pattern)},

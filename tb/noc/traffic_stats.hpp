@@ -53,6 +53,15 @@ struct RunResult {
   std::vector<LinkStat> links;                   // inter-router links
   std::vector<LinkStat> ejects;                  // local output ports
   uint64_t credit_stalls = 0, alloc_stalls = 0;  // summed over every port, measurement window
+  // Whole run (reset to the end of the flush, when every packet has arrived): router counters summed over
+  // the mesh, and what the scoreboard saw. The link identity: link_flits_total == flit_hops.
+  uint64_t link_flits_total = 0;    // FlitsOut of every router-to-router output port
+  uint64_t eject_flits_total = 0;   // FlitsOut of every local output port
+  uint64_t inject_flits_total = 0;  // FlitsIn of every local input port
+  uint64_t flit_hops = 0;           // sum over delivered packets of length x XY hops
+  uint64_t flits_injected = 0;      // flits the sources drove into the mesh
+  bool order_checked = true;        // one VC per class: streams must arrive in order (traffic_scoreboard.hpp)
+  uint64_t reordered_packets = 0;   // packets that overtook an earlier one of their stream
 
   int nodes() const { return rows * cols; }
   double offered() const;   // measured offered load, flits/node/cycle

@@ -1,4 +1,5 @@
-// Tests of the sweep logic on a synthetic latency curve: the search finds the saturation point.
+// Tests of the sweep logic on a synthetic latency curve (the search finds the saturation point) and of the
+// run statistics.
 #include <algorithm>
 #include <catch2/catch.hpp>
 
@@ -26,7 +27,7 @@ RunResult fake(double rate, double sat) {
 }
 }  // namespace
 
-TEST_CASE("the automatic sweep finds saturation to the refine step", "[noc][model]") {
+TEST_CASE("the automatic sweep finds saturation to the refine step", "[noc][unit]") {
   const double sat = GENERATE(0.33, 0.48, 0.71, 0.96);
   SweepSpec spec;
   int runs = 0;
@@ -48,7 +49,7 @@ TEST_CASE("the automatic sweep finds saturation to the refine step", "[noc][mode
   CHECK(std::count(csv.begin(), csv.end(), '\n') == runs + 1);
 }
 
-TEST_CASE("an explicit rate list is run as given", "[noc][model]") {
+TEST_CASE("an explicit rate list is run as given", "[noc][unit]") {
   SweepSpec spec;
   spec.rates = {0.5, 0.1, 0.3};
   const SweepResult s = sweep(spec, [&](double r) { return fake(r, 0.4); });
@@ -57,4 +58,27 @@ TEST_CASE("an explicit rate list is run as given", "[noc][model]") {
   CHECK(s.points[3].r.rate == Approx(0.5));
   CHECK_FALSE(s.points[3].stable);
   CHECK(s.saturation == Approx(0.1));  // 0.3: latency 40 > 3 x 10.5
+}
+
+TEST_CASE("latency samples give mean and nearest-rank percentiles", "[noc][unit]") {
+  Samples s;
+  CHECK(s.percentile(0.5) == 0);
+  for (int i = 1; i <= 100; ++i) s.add(i);
+  CHECK(s.mean() == Approx(50.5));
+  CHECK(s.percentile(0.5) == 50);
+  CHECK(s.percentile(0.99) == 99);
+  CHECK(s.percentile(1.0) == 100);
+  CHECK(s.max() == 100);
+  RunResult r;
+  r.rows = r.cols = 2;
+  r.measure = 100;
+  r.window_created_flits = 200;
+  r.window_ejected_flits = 196;
+  r.drained = true;
+  r.latency = s;
+  CHECK(r.offered() == Approx(0.5));
+  CHECK(r.stable(20.0));
+  CHECK_FALSE(r.stable(10.0));  // 50.5 >= 3 x 10
+  r.window_ejected_flits = 190;
+  CHECK_FALSE(r.stable(20.0));
 }

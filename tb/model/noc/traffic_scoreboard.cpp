@@ -6,31 +6,14 @@
 
 namespace nd::traffic {
 
-namespace {
-const char* kind_name(FlitKind k) {
-  switch (k) {
-    case FlitKind::Body:
-      return "body";
-    case FlitKind::Head:
-      return "head";
-    case FlitKind::Tail:
-      return "tail";
-    case FlitKind::HeadTail:
-      return "head+tail";
-  }
-  return "?";
-}
-}  // namespace
-
-Scoreboard::Scoreboard(int rows, int cols, int num_vcs, int flit_width)
-    : rows_(rows),
-      cols_(cols),
-      num_vcs_(num_vcs),
-      flit_words_(flit_width / 32),
-      open_(rows * cols * num_vcs) {}
+Scoreboard::Scoreboard(const MeshShape& mesh)
+    : mesh_(mesh),
+      flit_words_(mesh.flit_width / 32),
+      check_order_(noc::vcs_per_class(mesh.num_vcs) == 1),
+      open_(mesh.nodes() * mesh.num_vcs) {}
 
 uint64_t Scoreboard::order_key(int src, int dst, int cls) const {
-  return (static_cast<uint64_t>(src) * rows_ * cols_ + dst) * 2 + cls;
+  return (static_cast<uint64_t>(src) * mesh_.nodes() + dst) * noc::kNumClasses + cls;
 }
 
 void Scoreboard::expect(const Packet& p) {
@@ -46,10 +29,11 @@ void Scoreboard::injected(uint32_t id, bool head, uint64_t cycle) {
   }
 }
 
-void Scoreboard::fail(uint64_t cycle, int node, const FlitData& f, const std::string& what) const {
-  std::string s = "scoreboard: node " + std::to_string(node) + " (x " + std::to_string(node % cols_) +
-                  ", y " + std::to_string(node / cols_) + ") VC " + std::to_string(f.vc) + ": " + what +
-                  "; flit " + kind_name(f.kind) + " data";
+void Scoreboard::fail(uint64_t cycle, int node, const Flit& f, const std::string& what) const {
+  std::string s = "scoreboard: node " + std::to_string(node) + " (x " +
+                  std::to_string(noc::node_x(mesh_, node)) + ", y " +
+                  std::to_string(noc::node_y(mesh_, node)) + ") VC " + std::to_string(f.vc) + ": " + what +
+                  "; flit " + noc::flit_type_name(f.type) + " data";
   char buf[16];
   for (size_t w = f.data.size(); w-- > 0;) {
     std::snprintf(buf, sizeof buf, " %08x", f.data[w]);
@@ -58,36 +42,44 @@ void Scoreboard::fail(uint64_t cycle, int node, const FlitData& f, const std::st
   throw SimError(cycle, s);
 }
 
-std::optional<Delivery> Scoreboard::eject(int node, const FlitData& f, uint64_t cycle) {
-  if (static_cast<int>(f.vc) >= num_vcs_) fail(cycle, node, f, "VC out of range");
+std::optional<Delivery> Scoreboard::eject(int node, const Flit& f, uint64_t cycle) {
+  if (static_cast<int>(f.vc) >= mesh_.num_vcs) fail(cycle, node, f, "VC out of range");
   if (static_cast<int>(f.data.size()) != flit_words_) fail(cycle, node, f, "flit has the wrong width");
-  Open& o = open_[node * num_vcs_ + f.vc];
+  Open& o = open_[node * mesh_.num_vcs + f.vc];
   uint32_t id;
   int idx;
-  if (is_head(f.kind)) {
+  if (noc::is_head(f.type)) {
     if (o.active)
       fail(cycle, node, f, "head flit while packet " + std::to_string(o.id) + " is still open on this VC");
-    const Header h = decode_header(f.data[0]);
+    const Header h = noc::decode_header(f.data[0]);
     id = f.data[1];
     auto it = live_.find(id);
     if (it == live_.end())
       fail(cycle, node, f, "unknown or already delivered packet id " + std::to_string(id));
     const Packet& p = it->second;
     if (h.reserved != 0) fail(cycle, node, f, "reserved header bits not zero");
-    if (h.dst_y * cols_ + h.dst_x != p.dst || h.src_y * cols_ + h.src_x != p.src || h.cls != p.cls)
+    if (noc::node_index(mesh_, h.dst_x, h.dst_y) != p.dst ||
+        noc::node_index(mesh_, h.src_x, h.src_y) != p.src || h.msg_class != p.cls)
       fail(cycle, node, f, "header does not match packet " + std::to_string(id));
     if (p.dst != node)
       fail(cycle, node, f,
            "packet " + std::to_string(id) + " for node " + std::to_string(p.dst) + " arrived here");
-    const unsigned per_class = num_vcs_ / 2;
-    if (f.vc / per_class != static_cast<unsigned>(p.cls))
+    if (noc::class_of_vc(static_cast<int>(f.vc), mesh_.num_vcs) != p.cls)
       fail(cycle, node, f, "packet of class " + std::to_string(p.cls) + " on a VC of the other class");
     auto& q = order_[order_key(p.src, p.dst, p.cls)];
-    if (q.empty() || q.front() != id)
-      fail(cycle, node, f,
-           "packet " + std::to_string(id) + " overtook packet " + std::to_string(q.empty() ? 0 : q.front()) +
-               " of the same source, destination and class");
-    q.pop_front();
+    if (q.empty() || q.front() != id) {
+      if (check_order_)
+        fail(cycle, node, f,
+             "packet " + std::to_string(id) + " overtook packet " +
+                 std::to_string(q.empty() ? 0 : q.front()) + " of the same source, destination and class");
+      ++reordered_;
+    }
+    for (auto it = q.begin(); it != q.end(); ++it) {
+      if (*it == id) {
+        q.erase(it);
+        break;
+      }
+    }
     o.active = true;
     o.id = id;
     o.next = 0;
@@ -101,7 +93,7 @@ std::optional<Delivery> Scoreboard::eject(int node, const FlitData& f, uint64_t 
       fail(cycle, node, f, "expected flit " + std::to_string(idx) + " of packet " + std::to_string(id));
   }
   const Packet& p = live_.at(id);
-  if (is_tail(f.kind) != (idx == p.len - 1))
+  if (noc::is_tail(f.type) != (idx == p.len - 1))
     fail(
         cycle, node, f,
         "flit " + std::to_string(idx) + " of a " + std::to_string(p.len) + "-flit packet has the wrong type");
@@ -114,6 +106,7 @@ std::optional<Delivery> Scoreboard::eject(int node, const FlitData& f, uint64_t 
   if (idx != p.len - 1) return std::nullopt;
   o.active = false;
   Delivery d{p, cycle};
+  flit_hops_ += static_cast<uint64_t>(p.len) * noc::xy_hops(mesh_, p.src, p.dst);
   live_.erase(id);
   ++packets_delivered_;
   return d;

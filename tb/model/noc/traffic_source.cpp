@@ -41,19 +41,18 @@ std::string LengthMix::describe() const {
 
 TrafficSources::TrafficSources(const SourceParams& params, uint64_t seed)
     : params_(params),
-      pattern_(params.rows, params.cols, params.pattern),
+      pattern_(params.mesh.rows, params.mesh.cols, params.pattern),
       rng_(seed),
-      nodes_(params.rows * params.cols),
+      nodes_(params.mesh.nodes()),
       p_packet_(params.rate / params.lengths.mean()),
-      flit_words_(params.flit_width / 32),
-      vcs_per_class_(params.num_vcs / 2) {
-  if (params.num_vcs < 2 || params.num_vcs % 2 != 0)
+      vcs_per_class_(noc::vcs_per_class(params.mesh.num_vcs)) {
+  if (params.mesh.num_vcs < 2 || params.mesh.num_vcs % 2 != 0)
     throw std::invalid_argument("NumVcs must be even and >= 2");
-  if (params.flit_width < kMinFlitWidth || params.flit_width % 32 != 0)
+  if (params.mesh.flit_width < kMinFlitWidth || params.mesh.flit_width % 32 != 0)
     throw std::invalid_argument("flit width must be a multiple of 32 and >= 64");
   for (auto& n : nodes_) {
-    n.vcs.resize(params.num_vcs);
-    for (auto& v : n.vcs) v.credits = params.buf_depth;
+    n.vcs.resize(params.mesh.num_vcs);
+    for (auto& v : n.vcs) v.credits = params.mesh.buf_depth;
   }
 }
 
@@ -76,9 +75,9 @@ void TrafficSources::generate(uint64_t cycle, bool measured, std::vector<Packet>
 
 void TrafficSources::credit(int node, unsigned vc, uint64_t cycle) {
   VcState& v = nodes_[node].vcs[vc];
-  if (v.credits >= params_.buf_depth) {
+  if (v.credits >= params_.mesh.buf_depth) {
     throw SimError(cycle, "credit overflow: node " + std::to_string(node) + " VC " + std::to_string(vc) +
-                              " got a credit back with all " + std::to_string(params_.buf_depth) +
+                              " got a credit back with all " + std::to_string(params_.mesh.buf_depth) +
                               " credits already home");
   }
   ++v.credits;
@@ -94,7 +93,7 @@ bool TrafficSources::may_start(const Node& n, unsigned vc, const Packet& p) cons
 
 std::optional<Injection> TrafficSources::next_flit(int node) {
   Node& n = nodes_[node];
-  const unsigned nv = static_cast<unsigned>(params_.num_vcs);
+  const unsigned nv = static_cast<unsigned>(params_.mesh.num_vcs);
   for (unsigned i = 0; i < nv; ++i) {
     const unsigned vc = (n.rr + i) % nv;
     VcState& v = n.vcs[vc];
@@ -108,7 +107,7 @@ std::optional<Injection> TrafficSources::next_flit(int node) {
       v.next = 0;
     }
     Injection inj;
-    inj.flit = make_flit(v.pkt, v.next, params_.cols, flit_words_, vc);
+    inj.flit = make_flit(v.pkt, v.next, params_.mesh, vc);
     inj.packet = v.pkt.id;
     inj.head = v.next == 0;
     --v.credits;

@@ -34,7 +34,7 @@ struct LengthMix {
 };
 
 struct SourceParams {
-  int rows = 4, cols = 4, num_vcs = 2, buf_depth = 4, flit_width = 128;
+  MeshShape mesh;
   double rate = 0.1;  // offered load, flits/node/cycle
   LengthMix lengths;
   double response_fraction = 0.5;  // probability that a packet is in the response class
@@ -42,7 +42,7 @@ struct SourceParams {
 };
 
 struct Injection {
-  FlitData flit;
+  Flit flit;
   uint32_t packet = 0;
   bool head = false;
 };
@@ -87,7 +87,6 @@ class TrafficSources {
   Rng rng_;
   std::vector<Node> nodes_;
   double p_packet_;
-  int flit_words_;
   unsigned vcs_per_class_;
   uint32_t next_id_ = 0;
   uint64_t queued_flits_ = 0;

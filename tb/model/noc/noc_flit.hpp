@@ -1,0 +1,96 @@
+// The mesh's packet format in C++: the one flit type, route header, mesh shape and flit-type enum of
+// the testbench, the traffic model and (later) the node's network interface. Mirrors rtl/noc/nd_noc_pkg.sv;
+// tb/noc/mesh_if.cpp checks every constant and enum value here against the Verilated package at compile
+// time, so the two cannot drift apart. Plain C++17, no Verilator headers.
+//
+// A flit is a 2-bit type (bit 0 = head, bit 1 = tail) and a flit_width-bit data word, held as 32-bit words
+// (word 0 = data bits [31:0]). The low 32 bits of a head flit are the route header:
+//   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class  [31:17] reserved (0)
+// x = column (0 = west), y = row (0 = north), node n = y * cols + x.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nd::noc {
+
+// nd_noc_pkg constants.
+constexpr int kNumPorts = 5;                // NUM_PORTS
+constexpr int kCoordW = 4;                  // COORD_W
+constexpr int kHdrDstXLsb = 0;              // HDR_DST_X_LSB
+constexpr int kHdrDstYLsb = 4;              // HDR_DST_Y_LSB
+constexpr int kHdrSrcXLsb = 8;              // HDR_SRC_X_LSB
+constexpr int kHdrSrcYLsb = 12;             // HDR_SRC_Y_LSB
+constexpr int kHdrClassBit = 16;            // HDR_CLASS_BIT
+constexpr int kHdrW = 32;                   // HDR_W
+constexpr int kNumClasses = 2;              // NUM_CLASSES: request, response
+constexpr int kMaxMeshSide = 1 << kCoordW;  // rows and cols the header coordinates can address
+
+// nd_noc_pkg::flit_type_e.
+enum class FlitType : uint8_t { Body = 0, Head = 1, Tail = 2, HeadTail = 3 };
+
+constexpr bool is_head(FlitType t) { return (static_cast<unsigned>(t) & 1u) != 0; }
+constexpr bool is_tail(FlitType t) { return (static_cast<unsigned>(t) & 2u) != 0; }
+constexpr FlitType flit_type(bool head, bool tail) {
+  return static_cast<FlitType>((head ? 1u : 0u) | (tail ? 2u : 0u));
+}
+const char* flit_type_name(FlitType t);  // "body", "head", "tail", "head+tail"
+
+// nd_noc_pkg::msg_class_e.
+enum class MsgClass : uint8_t { Request = 0, Response = 1 };
+
+struct Flit {
+  FlitType type = FlitType::Body;
+  unsigned vc = 0;
+  std::vector<uint32_t> data;  // flit_width / 32 words, word 0 = bits [31:0]
+  bool operator==(const Flit& o) const { return type == o.type && vc == o.vc && data == o.data; }
+};
+
+struct Header {
+  int dst_x = 0, dst_y = 0, src_x = 0, src_y = 0;
+  int msg_class = 0;      // 0 = request, 1 = response
+  uint32_t reserved = 0;  // bits [31:17]; 0 in every packet the testbench sends
+};
+
+uint32_t encode_header(const Header& h);
+Header decode_header(uint32_t word0);
+
+// The parameters of one nd_noc_mesh (rows, cols) built of nd_noc_router (num_vcs, buf_depth, flit_width).
+struct MeshShape {
+  int rows = 4, cols = 4, num_vcs = 2, buf_depth = 4, flit_width = 128;
+  int nodes() const { return rows * cols; }
+  bool operator==(const MeshShape& o) const {
+    return rows == o.rows && cols == o.cols && num_vcs == o.num_vcs && buf_depth == o.buf_depth &&
+           flit_width == o.flit_width;
+  }
+};
+std::string to_string(const MeshShape& s);  // "4x4, 2 VCs x 4 flits x 128 bits"
+
+// Message class c owns VCs [c * num_vcs / 2, (c + 1) * num_vcs / 2) (num_vcs = 2 or 4).
+inline int vcs_per_class(int num_vcs) { return num_vcs / kNumClasses; }
+inline int first_vc_of_class(int msg_class, int num_vcs) { return msg_class * vcs_per_class(num_vcs); }
+inline int class_of_vc(int vc, int num_vcs) { return vc / vcs_per_class(num_vcs); }
+
+// Node index and coordinates: n = y * cols + x.
+inline int node_index(const MeshShape& s, int x, int y) { return y * s.cols + x; }
+inline int node_x(const MeshShape& s, int n) { return n % s.cols; }
+inline int node_y(const MeshShape& s, int n) { return n / s.cols; }
+
+// Router-to-router links crossed under XY routing.
+inline int xy_hops(const MeshShape& s, int src, int dst) {
+  const int dx = node_x(s, src) - node_x(s, dst), dy = node_y(s, src) - node_y(s, dst);
+  return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy);
+}
+
+// The route header of a packet from node src to node dst.
+inline Header route_header(const MeshShape& s, int src, int dst, int msg_class) {
+  return {node_x(s, dst), node_y(s, dst), node_x(s, src), node_y(s, src), msg_class, 0};
+}
+
+// Zero-load latency (docs/noc.md): cycles from driving a packet's head into the local input port until its
+// tail leaves the destination's local output port: 2 cycles per router passed (H + 1 routers for H hops)
+// plus one per extra flit.
+constexpr int zero_load_latency(int hops, int flits) { return 2 * (hops + 1) + (flits - 1); }
+
+}  // namespace nd::noc
