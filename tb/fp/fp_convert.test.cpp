@@ -160,6 +160,41 @@ TEST_CASE("nd_fp_f32_to_cfp8: midpoints between codes and their FP32 neighbours,
   CHECK(checked == 2L * 64 * 127 * 5 * 2 * 2);
 }
 
+TEST_CASE("nd_fp_f32_to_bf16: every input within 2^-134 of 2^-126 and of the largest BF16, RNE and SR",
+          "[fp][unit]") {
+  // Where tininess after rounding (RNE) and overflow are decided: every FP32 pattern from 0x007F0000 to
+  // 0x0080FFFF and from 0x7F7F0000 to 0x7F7FFFFF, both signs, with a seeded R under SR.
+  const uint64_t seed = nd::test_seed();
+  OperandGen gen(stream_seed(seed, 13));
+  nd::Dut<Vfp_f32_to_bf16> dut(nd::test_waves("fp_f32_to_bf16_boundaries"));
+  dut.reset();
+  long checked = 0;
+  for (uint32_t base : {0x007F0000u, 0x00800000u, 0x7F7F0000u}) {
+    for (uint32_t low = 0; low < 0x10000u; ++low) {
+      for (uint32_t sign : {0u, 0x80000000u}) {
+        const uint32_t x = sign | base | low;
+        for (Rounding mode : {Rounding::kRne, Rounding::kStochastic}) {
+          const uint16_t r = static_cast<uint16_t>(gen.u32());
+          dut->f32_i = x;
+          dut->rnd_mode_i = static_cast<uint8_t>(mode);
+          dut->rand_i = r;
+          dut.eval();
+          Flags f = 0;
+          const uint16_t want = f32_to_bf16(x, mode, r, &f);
+          if (dut->bf16_o != want || dut->flags_o != f) {
+            INFO("seed " << seed << " x " << hex(x) << " mode " << int(mode) << " R " << hex(r));
+            REQUIRE(hex(dut->bf16_o) == hex(want));
+            REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
+          }
+          ++checked;
+        }
+      }
+    }
+    dut.tick();  // let the assertions sample the last case of each range
+  }
+  CHECK(checked == 3L * 65536 * 2 * 2);
+}
+
 TEST_CASE("nd_fp_f32_to_bf16: every exponent with random, tie and near-tie cases, RNE and SR", "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(stream_seed(seed, 11));
