@@ -145,7 +145,7 @@ TEST_CASE("nd_fp_f32_narrow: same seed gives the same bits, equal to the model's
   }
 }
 
-TEST_CASE("nd_fp_f32_narrow: mixed targets, modes and idle cycles; only valid SR elements take an R",
+TEST_CASE("nd_fp_f32_narrow: mixed targets, modes and idle cycles, only valid SR elements take an R",
           "[fp][unit]") {
   const uint64_t seed = nd::test_seed();
   OperandGen gen(stream_seed(seed, 35));

@@ -146,7 +146,7 @@ TEST_CASE("fpcheck: the example CFP8 vector files pass through the RTL and agree
   }
 }
 
-TEST_CASE("fpcheck: CFP8 cases compare the Denormal flag; stochastic cases follow the stream order",
+TEST_CASE("fpcheck: CFP8 cases compare the Denormal flag, stochastic cases follow the stream order",
           "[fp][unit]") {
   VectorOptions e4m3_b7;
   e4m3_b7.layout = "1.4.3";
