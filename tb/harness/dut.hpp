@@ -42,6 +42,7 @@ class Dut {
                          "use a smaller configuration to get waves");
     }
     if (waves_.enabled()) ctx_->traceEverOn(true);
+    use_context();
     model_ = std::make_unique<V>(ctx_.get(), "TOP");
     if constexpr (has_waves_v<V>) {
       if (waves_.enabled()) trace_ = std::make_unique<WaveFile>(*model_, *ctx_, waves_);
@@ -55,8 +56,10 @@ class Dut {
   Dut& operator=(const Dut&) = delete;
 
   ~Dut() {
+    use_context();
     trace_.reset();  // closes the file (converting it when VCD was asked for)
     model_->final();
+    model_.reset();
   }
 
   V* operator->() { return model_.get(); }
@@ -67,6 +70,7 @@ class Dut {
 
   // One clock cycle: rising edge, falling edge.
   void tick() {
+    use_context();
     // Settle the inputs driven since the last edge first: SVA samples the values of the last eval,
     // so without this an assertion on inputs would check the previous cycle's inputs.
     model_->eval();
@@ -103,6 +107,7 @@ class Dut {
 
   // Evaluates the model at the current time and dumps the trace (inside the wave window).
   void eval() {
+    use_context();
     model_->eval();
     if (trace_) trace_->dump(cycle_, ctx_->time());
     ctx_->timeInc(1);
@@ -114,6 +119,12 @@ class Dut {
   }
 
  private:
+  // Verilator's runtime reports $stop/$error, and erases a model's scopes at destruction, through the
+  // thread's current context, not the model's own: with two Duts in one thread, an assertion of the second
+  // would mark the first's context and destroying a model would touch the other's (freed) context. Every
+  // entry into the runtime therefore makes this Dut's context the thread's.
+  void use_context() { Verilated::threadContextp(ctx_.get()); }
+
   // The RTL error the runtime reported during the last eval (vl_hooks.hpp), as a SimError.
   SimError rtl_error() const {
     const RtlError e = take_rtl_error();

@@ -91,3 +91,21 @@ TEST_CASE("waves are written to the requested file", "[harness][unit]") {
   CHECK(std::filesystem::file_size(w.path) > 100);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("two Duts in one thread each report their own assertion and are destroyed cleanly",
+          "[harness][unit]") {
+  Dut<Vharness_check> a;
+  Dut<Vharness_check> b;
+  for (Dut<Vharness_check>* d : {&b, &a}) {
+    (*d)->en_i = 0;
+    (*d)->fail_i = 0;
+    d->reset();
+  }
+  b->fail_i = 1;  // only b fails: a keeps running
+  REQUIRE_THROWS_MATCHES(b.tick(), nd::SimError, nd::AssertionFired("FailNotRaised_A"));
+  a->en_i = 1;
+  a.ticks(3);
+  CHECK(a->count_o == 3);
+  a->fail_i = 1;
+  REQUIRE_THROWS_MATCHES(a.tick(), nd::SimError, nd::AssertionFired("FailNotRaised_A"));
+}
