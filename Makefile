@@ -9,6 +9,8 @@ JOBS ?= $(shell nproc)
 PYTHON ?= /usr/bin/python3
 NANODOJO := $(BUILD_DIR)/bin/nanodojo
 CTEST_ARGS ?=
+# ccache hashes paths relative to the checkout, so a fresh clone elsewhere (CI) reuses earlier compiles.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 # Targets added by scripts/mk/*.mk (one fragment per block).
 BENCH_TARGETS :=
