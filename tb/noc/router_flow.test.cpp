@@ -156,11 +156,12 @@ TEST_CASE("switch allocation shares an output equally among the inputs that want
 }
 
 TEST_CASE("the VC arbiter shares a congested port equally between the classes", "[noc][unit]") {
-  // Node 1 floods node 0 in both classes; node 0 ejects one flit every other cycle, so both VCs of
-  // node 0's east input stay backed up and the input arbiter decides who goes.
+  // Node 1 floods node 0 in both classes and node 0 takes every flit at once, so the link from node 1
+  // to node 0 is the bottleneck: both VCs of node 1's local input stay backed up with credits to spare,
+  // and only that port's VC arbiter decides who goes. (Throttling the ejection port instead would let
+  // the sink's credit return decide.)
   const MeshShape s = test::shape_of(2);
   Driver d(make_mesh(s, nd::test_waves("noc_vc_fair"), "test"));
-  d.eject_period(0, 2);
   uint32_t tag = 0;
   d.on_cycle = [&] {
     for (int cls = 0; cls < 2; ++cls)
@@ -176,6 +177,6 @@ TEST_CASE("the VC arbiter shares a congested port equally between the classes", 
   for (const auto& e : d.log()) per_class[class_of_vc(e.flit.vc, s.num_vcs)]++;
   const int total = per_class[0] + per_class[1];
   INFO("class 0: " << per_class[0] << ", class 1: " << per_class[1]);
-  CHECK(total > 1900);
+  CHECK(total > 3900);  // the link is never idle
   CHECK(std::abs(per_class[0] - per_class[1]) < total / 20);
 }

@@ -113,13 +113,15 @@ TEST_CASE("saturation at offered load 1.0 keeps every packet intact at the desig
           "[noc][system]") {
   // Accepted load at offered 1.0 (uniform random, both classes) must reach what the router is designed
   // for: the figures measured with `nanodojo run` (docs/noc.md, "Measured"), less a margin of about 8 %
-  // for the seed. 4x4 with 1-flit packets: 0.74 measured, saturation 0.72 (docs/noc-traffic.md).
+  // for the seed. 4x4 with 1-flit packets is held to its documented saturation, 0.72: these windows
+  // measure 0.741 to 0.757 over seeds 1-8, and 0.70 for a router without the allocator's second
+  // iteration. With 4 VCs: 0.84 (1 flit) and 0.78 (4 flits) measured.
   struct Case {
     int size, vcs, len;
     double min_accepted;
   };
-  const Case k = GENERATE(Case{2, 2, 1, 0.84}, Case{2, 2, 4, 0.74}, Case{4, 2, 1, 0.68}, Case{4, 2, 4, 0.60},
-                          Case{4, 4, 1, 0.68}, Case{4, 4, 4, 0.60}, Case{8, 2, 1, 0.37}, Case{8, 2, 4, 0.32});
+  const Case k = GENERATE(Case{2, 2, 1, 0.84}, Case{2, 2, 4, 0.74}, Case{4, 2, 1, 0.72}, Case{4, 2, 4, 0.60},
+                          Case{4, 4, 1, 0.77}, Case{4, 4, 4, 0.71}, Case{8, 2, 1, 0.37}, Case{8, 2, 4, 0.32});
   NocConfig c = config(k.size, Pattern::Uniform, {k.len}, k.vcs);
   c.run.warmup = 500;
   c.run.measure = 3000;
