@@ -113,7 +113,7 @@ struct Illegal {
 
 }  // namespace
 
-TEST_CASE("mxu: every illegal command sets its error code and is dropped; the next commands run",
+TEST_CASE("mxu: every illegal command sets its error code and is dropped, and the next commands run",
           "[mxu][unit]") {
   const uint64_t seed = nd::mxu::test_stream(0x7000);
   Cfg e4;
