@@ -156,27 +156,33 @@ TEST_CASE("switch allocation shares an output equally among the inputs that want
 }
 
 TEST_CASE("the VC arbiter shares a congested port equally between the classes", "[noc][unit]") {
-  // Node 1 floods node 0 in both classes and node 0 takes every flit at once, so the link from node 1
-  // to node 0 is the bottleneck: both VCs of node 1's local input stay backed up with credits to spare,
-  // and only that port's VC arbiter decides who goes. (Throttling the ejection port instead would let
-  // the sink's credit return decide.)
+  // Nodes 1 and 3 flood node 0 with 1-flit packets of both classes; node 0 takes every flit at once.
+  // Node 0's local output alternates between its east input (node 1's packets) and its south input
+  // (node 3's), so both inputs back up with both VCs full and credits to spare: the VC arbiter of each
+  // input alone decides which class goes. (Throttling the sink's credit return instead would let the
+  // sink decide, and a single source would never have two VCs waiting.)
   const MeshShape s = test::shape_of(2);
   Driver d(make_mesh(s, nd::test_waves("noc_vc_fair"), "test"));
   uint32_t tag = 0;
   d.on_cycle = [&] {
-    for (int cls = 0; cls < 2; ++cls)
-      while (d.queued(1, first_vc_of_class(cls, s.num_vcs)) < 8) {
-        d.send(1, test::packet(s, 1, 0, cls, 1 + (tag % 3), tag));
-        ++tag;
-      }
+    for (int src : {1, 3})
+      for (int cls = 0; cls < 2; ++cls)
+        while (d.queued(src, first_vc_of_class(cls, s.num_vcs)) < 8)
+          d.send(src, test::packet(s, src, 0, cls, 1, tag++));
   };
   d.run(300);
   d.clear_log();
   d.run(4000);
-  int per_class[2] = {0, 0};
-  for (const auto& e : d.log()) per_class[class_of_vc(e.flit.vc, s.num_vcs)]++;
-  const int total = per_class[0] + per_class[1];
-  INFO("class 0: " << per_class[0] << ", class 1: " << per_class[1]);
-  CHECK(total > 3900);  // the link is never idle
-  CHECK(std::abs(per_class[0] - per_class[1]) < total / 20);
+  int per[4][2] = {};  // [source][class]
+  for (const auto& e : d.log()) {
+    const Header h = decode_header(e.flit.data[0]);
+    per[node_index(s, h.src_x, h.src_y)][class_of_vc(e.flit.vc, s.num_vcs)]++;
+  }
+  CHECK(d.log().size() > 3900);  // node 0's ejection port is never idle
+  for (int src : {1, 3}) {
+    const int total = per[src][0] + per[src][1];
+    INFO("source " << src << ": class 0 " << per[src][0] << ", class 1 " << per[src][1]);
+    CHECK(std::abs(total - int(d.log().size()) / 2) < int(d.log().size()) / 20);  // inputs share the output
+    CHECK(std::abs(per[src][0] - per[src][1]) < total / 20);                      // classes share the input
+  }
 }
