@@ -14,8 +14,8 @@
 
 #include "Vmxu_core.h"
 #include "dut.hpp"
-#include "elf_loader.hpp"
 #include "errors.hpp"
+#include "program_image.hpp"
 
 namespace nd::mxu {
 
@@ -122,7 +122,7 @@ class CoreMxuSim {
     uint64_t at;
     uint32_t words[32];
   };
-  core::ElfImage image_;
+  core::ProgramImage image_;
   Dut<Vmxu_core> dut_;
   std::deque<Rsp> due_;
 };
