@@ -29,7 +29,10 @@ RULES = [
                                     r"busy_i$", r"stall"], 20),
     ("{path}", r"^(u_node|node)$", [r"pc", r"retire", r"mxu_cmd", r"dma.*(state|valid|ready)", r"state"], 20),
     ("{path}", r"^(u_dma|dma\w*)$", [r"state", r"valid", r"ready", r"addr", r"len"], 12),
-    ("{path}", r"^(u_mxu|mxu\w*)$", [r"cmd", r"state", r"busy", r"valid", r"ready"], 12),
+    ("{path}", r"^(u_mxu|nd_mxu|mxu\w*)$", [r"cmd", r"state", r"busy", r"valid", r"ready"], 12),
+    # MXU engines (rtl/mxu): jobs in, memory requests and grants out, step/row progress.
+    ("{path}", r"^u_(fetch|array|reduce|store|decode)$", [r"^job_valid", r"^job_ready", r"req", r"gnt", r"addr",
+                                                          r"step|row|kdone", r"valid", r"ready"], 12),
 ]
 MAX_GROUPS = 48
 
