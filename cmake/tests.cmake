@@ -11,3 +11,22 @@ function(nd_add_tests)
   catch_discover_tests(${T_NAME} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
     PROPERTIES LABELS ${T_NAME} TIMEOUT 1200)
 endfunction()
+
+#   nd_elab_check(LABEL <ctest label> TOP <module> EXPECT <ok | message> [PARAMS Key=Value ...])
+# A ctest that lints <module> with the parameters (scripts/elab_check.sh): EXPECT ok = it must elaborate
+# lint-clean; otherwise it must fail elaboration with that message (ND_STATIC_ASSERT).
+function(nd_elab_check)
+  cmake_parse_arguments(E "" "LABEL;TOP;EXPECT" "PARAMS" ${ARGN})
+  set(gparams "")
+  foreach(p IN LISTS E_PARAMS)
+    list(APPEND gparams -G${p})
+  endforeach()
+  string(REPLACE ";" " " shown "${E_PARAMS}")
+  if(E_EXPECT STREQUAL "ok")
+    set(name "elaboration: ${E_TOP} ${shown} is accepted")
+  else()
+    set(name "elaboration: ${E_TOP} ${shown} is refused")
+  endif()
+  add_test(NAME "${name}" COMMAND ${CMAKE_SOURCE_DIR}/scripts/elab_check.sh ${E_TOP} ${E_EXPECT} ${gparams})
+  set_tests_properties("${name}" PROPERTIES LABELS ${E_LABEL} TIMEOUT 300)
+endfunction()
