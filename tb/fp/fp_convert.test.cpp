@@ -15,6 +15,29 @@
 using namespace nd::fp;
 using nd::hex;
 
+namespace {
+// One FP32 -> BF16 conversion through the RTL (settled by eval(), or clocked by tick() so that the
+// assertions sample it) against the model, result and flags.
+void check_f32_to_bf16(nd::Dut<Vfp_f32_to_bf16>& dut, uint32_t x, Rounding mode, uint16_t r, uint64_t seed,
+                       bool tick) {
+  dut->f32_i = x;
+  dut->rnd_mode_i = static_cast<uint8_t>(mode);
+  dut->rand_i = r;
+  if (tick) {
+    dut.tick();
+  } else {
+    dut.eval();
+  }
+  Flags f = 0;
+  const uint16_t want = f32_to_bf16(x, mode, r, &f);
+  if (dut->bf16_o != want || dut->flags_o != f) {
+    INFO("seed " << seed << " x " << hex(x) << " mode " << int(mode) << " R " << hex(r));
+    REQUIRE(hex(dut->bf16_o) == hex(want));
+    REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
+  }
+}
+}  // namespace
+
 TEST_CASE("nd_fp_cfp8_to_f32: all 256 codes x 64 biases x 2 layouts", "[fp][unit]") {
   nd::Dut<Vfp_cfp8_to_f32> dut(nd::test_waves("nd_fp_cfp8_to_f32"));
   dut.reset();
@@ -174,18 +197,7 @@ TEST_CASE("nd_fp_f32_to_bf16: every input within 2^-134 of 2^-126 and of the lar
       for (uint32_t sign : {0u, 0x80000000u}) {
         const uint32_t x = sign | base | low;
         for (Rounding mode : {Rounding::kRne, Rounding::kStochastic}) {
-          const uint16_t r = static_cast<uint16_t>(gen.u32());
-          dut->f32_i = x;
-          dut->rnd_mode_i = static_cast<uint8_t>(mode);
-          dut->rand_i = r;
-          dut.eval();
-          Flags f = 0;
-          const uint16_t want = f32_to_bf16(x, mode, r, &f);
-          if (dut->bf16_o != want || dut->flags_o != f) {
-            INFO("seed " << seed << " x " << hex(x) << " mode " << int(mode) << " R " << hex(r));
-            REQUIRE(hex(dut->bf16_o) == hex(want));
-            REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
-          }
+          check_f32_to_bf16(dut, x, mode, static_cast<uint16_t>(gen.u32()), seed, false);
           ++checked;
         }
       }
@@ -222,18 +234,7 @@ TEST_CASE("nd_fp_f32_to_bf16: every exponent with random, tie and near-tie cases
       }
       const uint32_t x = (gen.u32() & 0x80000000u) | (e << 23) | (gen.u32() & 0x7F0000u) | low;
       for (Rounding mode : {Rounding::kRne, Rounding::kStochastic}) {
-        const uint16_t r = static_cast<uint16_t>(gen.u32());
-        dut->f32_i = x;
-        dut->rnd_mode_i = static_cast<uint8_t>(mode);
-        dut->rand_i = r;
-        dut.tick();
-        Flags f = 0;
-        const uint16_t want = f32_to_bf16(x, mode, r, &f);
-        if (dut->bf16_o != want || dut->flags_o != f) {
-          INFO("seed " << seed << " x " << hex(x) << " mode " << int(mode) << " R " << hex(r));
-          REQUIRE(hex(dut->bf16_o) == hex(want));
-          REQUIRE(flags_to_string(dut->flags_o) == flags_to_string(f));
-        }
+        check_f32_to_bf16(dut, x, mode, static_cast<uint16_t>(gen.u32()), seed, true);
         ++checked;
       }
     }
