@@ -3,3 +3,4 @@
 rtl/noc/nd_noc_pkg.sv
 rtl/core/nd_core_pkg.sv
 rtl/fp/nd_fp_pkg.sv
+rtl/node/nd_node_pkg.sv
