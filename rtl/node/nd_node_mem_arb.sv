@@ -1,0 +1,62 @@
+// Round-robin arbiter of one nd_node_mem bank: five slots, one access per clock.
+//
+// Slots, in the order of the priority after reset: 0 MXU read, 1 MXU write, 2 DMA, 3 NI, 4 core. The core
+// slot serves the core's data access when it addresses this bank, else its instruction fetch.
+//
+// Interface (all combinational from the inputs and one pointer register):
+//   req_i[3:0]   requests of slots 0..3 for this bank.
+//   data_req_i   core data access to this bank; instr_req_i core instruction fetch from this bank.
+//   gnt_o[3:0]   grants of slots 0..3; data_gnt_o, instr_gnt_o the core's. At most one grant in total;
+//                a grant whenever anything requests.
+// Every grant is used (the requester's access happens in this clock), so the pointer advances on every
+// grant: the granted slot gets the lowest priority from the next clock on. A slot that keeps requesting
+// is therefore granted before at most 4 grants to the others (it waits at most 4 clocks).
+//
+// Loop freedom: the core's instruction request depends combinationally on its data grant. data_gnt_o is
+// computed from an evaluation that does not read instr_req_i (slots 0..3 and the data request alone);
+// the evaluation that also sees the instruction request only differs from it when there is no data
+// request for this bank, where data_gnt_o is 0 in both. The two evaluations are separate signals, so
+// no signal on the data-grant path reads instr_req_i (Verilator sees no combinational loop).
+`include "nd_assert.svh"
+
+module nd_node_mem_arb (
+  input  logic       clk_i,
+  input  logic       rst_ni,
+  input  logic [3:0] req_i,
+  input  logic       data_req_i,
+  input  logic       instr_req_i,
+  output logic [3:0] gnt_o,
+  output logic       data_gnt_o,
+  output logic       instr_gnt_o
+);
+
+  // mask_q: a one for every slot that has priority over the wrap-around (slots after the last grant).
+  logic [4:0] mask_q, mask_d;
+
+  // Evaluation without the instruction request: only the data grant is taken from it.
+  logic [4:0] req_d, req_d_m, gnt_d;
+  assign req_d      = {data_req_i, req_i};
+  assign req_d_m    = req_d & mask_q;
+  assign gnt_d      = (|req_d_m) ? (req_d_m & (~req_d_m + 5'd1)) : (req_d & (~req_d + 5'd1));
+  assign data_gnt_o = gnt_d[4];
+
+  // Evaluation with the instruction request in the core slot: every other grant.
+  logic [4:0] req_f, req_f_m, gnt_f;
+  assign req_f       = {data_req_i | instr_req_i, req_i};
+  assign req_f_m     = req_f & mask_q;
+  assign gnt_f       = (|req_f_m) ? (req_f_m & (~req_f_m + 5'd1)) : (req_f & (~req_f + 5'd1));
+  assign gnt_o       = gnt_f[3:0];
+  assign instr_gnt_o = gnt_f[4] && !data_req_i;
+
+  assign mask_d = (|gnt_f) ? ~((gnt_f << 1) - 5'd1) : mask_q;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) mask_q <= '1;
+    else         mask_q <= mask_d;
+  end
+
+  `ND_ASSERT(ArbOneGrant_A, $onehot0({gnt_o, data_gnt_o, instr_gnt_o}))
+  `ND_ASSERT(ArbGrantWhenReq_A, (|{req_i, data_req_i, instr_req_i}) == (|{gnt_o, data_gnt_o, instr_gnt_o}))
+  `ND_ASSERT(ArbDataSame_A, data_req_i |-> (gnt_d == gnt_f))
+
+endmodule
