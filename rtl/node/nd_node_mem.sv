@@ -77,7 +77,8 @@ module nd_node_mem #(
   localparam int unsigned IdxW = AddrW - 9;
   localparam int unsigned MaxWait = 4;               // slots - 1
 
-  `ND_STATIC_ASSERT(gen_check_size, SramBytes >= 4096 && SramBytes <= (1 << 24) && (SramBytes & (SramBytes - 1)) == 0,
+  `ND_STATIC_ASSERT(gen_check_size,
+                    SramBytes >= 4096 && SramBytes <= (1 << 24) && (SramBytes & (SramBytes - 1)) == 0,
                     "nd_node_mem: SramBytes must be a power of two, 4 KiB to 16 MiB")
 
   // ---- Address decode ----------------------------------------------------------------------------------

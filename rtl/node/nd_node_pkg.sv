@@ -63,6 +63,7 @@ package nd_node_pkg;
   localparam logic [11:0] REG_INSTRET_HI = 12'h034;
   localparam logic [11:0] REG_RUN_CYCLES_LO = 12'h038;
   localparam logic [11:0] REG_RUN_CYCLES_HI = 12'h03C;
+  localparam logic [11:0] REG_EXIT = 12'h040;
   localparam logic [11:0] REG_DMA_STATUS = 12'h100;
   localparam logic [11:0] REG_DMA_DONE = 12'h104;
   localparam logic [11:0] REG_DMA_BYTES_OUT = 12'h108;

@@ -16,8 +16,11 @@
 // Outputs: run_o = CTRL.run (the core's fetch enable); compute_rst_no low while CTRL.reset is 1, which
 // includes the node's reset (CTRL resets to 0x2); console_valid_o pulses one clock after a CONSOLE write
 // with the low byte on console_data_o (held until the next write).
-// Counters: CYCLE counts clocks since the node's reset; INSTRET counts retire_i pulses and RUN_CYCLES the
-// clocks with CTRL.run = 1 and the core not halted, both held at 0 while CTRL.reset is 1.
+// EXIT: a write (byte enables apply) stores the program's exit word, marks the node exited (CORE_STATUS[2])
+// and clears CTRL.run. Counters: CYCLE counts clocks since the node's reset; INSTRET counts retire_i
+// pulses and RUN_CYCLES the clocks with CTRL.run = 1, the core not halted and not exited. INSTRET,
+// RUN_CYCLES, EXIT and the exited flag are cleared by the write that sets CTRL.reset and stay 0 while it
+// is 1.
 `include "nd_assert.svh"
 
 module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
@@ -83,24 +86,44 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
   assign acc_we    = reg_gnt_o ? reg_we_i : core_we_i;
   assign acc_addr  = reg_gnt_o ? reg_addr_i : core_addr_i;
   assign acc_wdata = reg_gnt_o ? reg_wdata_i : core_wdata_i;
-  assign acc_be0   = reg_gnt_o || core_be_i[0];
+  assign acc_be    = reg_gnt_o ? 4'hF : core_be_i;
+  assign acc_be0   = acc_be[0];
 
   // ---- Registers -----------------------------------------------------------------------------------------
   logic [1:0]  ctrl_q, ctrl_d;  // {reset, run}
   logic [63:0] cycle_q, cycle_d, instret_q, instret_d, run_cycles_q, run_cycles_d;
-  logic [31:0] rdata_q, rdata_d;
+  logic [31:0] rdata_q, rdata_d, exit_q, exit_d;
+  logic        exited_q, exited_d;
   logic        console_valid_q, console_valid_d;
   logic [7:0]  console_data_q, console_data_d;
-  logic        wr_ctrl, wr_console, running;
+  logic        wr_ctrl, wr_console, wr_exit, running;
+  logic [3:0]  acc_be;
 
   assign wr_ctrl    = acc && acc_we && acc_be0 && (acc_addr == REG_CTRL);
   assign wr_console = acc && acc_we && acc_be0 && (acc_addr == REG_CONSOLE);
-  assign running    = ctrl_q[CTRL_RUN_BIT] && !ctrl_q[CTRL_RESET_BIT] && !halted_i;
+  assign wr_exit    = acc && acc_we && (acc_addr == REG_EXIT);
+  assign running    = ctrl_q[CTRL_RUN_BIT] && !ctrl_q[CTRL_RESET_BIT] && !halted_i && !exited_q;
 
-  assign ctrl_d          = wr_ctrl ? acc_wdata[1:0] : ctrl_q;
+  always_comb begin
+    ctrl_d = ctrl_q;
+    if (wr_ctrl) ctrl_d = acc_wdata[1:0];
+    if (wr_exit) ctrl_d[CTRL_RUN_BIT] = 1'b0;
+  end
+  always_comb begin
+    exit_d   = exit_q;
+    exited_d = exited_q || wr_exit;
+    for (int unsigned i = 0; i < 4; i++) begin
+      if (wr_exit && acc_be[i]) exit_d[8*i+:8] = acc_wdata[8*i+:8];
+    end
+    if (ctrl_d[CTRL_RESET_BIT]) begin
+      exit_d   = '0;
+      exited_d = 1'b0;
+    end
+  end
+
   assign cycle_d         = cycle_q + 64'd1;
-  assign instret_d       = ctrl_q[CTRL_RESET_BIT] ? 64'd0 : instret_q + 64'(retire_i);
-  assign run_cycles_d    = ctrl_q[CTRL_RESET_BIT] ? 64'd0 : run_cycles_q + 64'(running);
+  assign instret_d       = ctrl_d[CTRL_RESET_BIT] ? 64'd0 : instret_q + 64'(retire_i);
+  assign run_cycles_d    = ctrl_d[CTRL_RESET_BIT] ? 64'd0 : run_cycles_q + 64'(running);
   assign console_valid_d = wr_console;
   assign console_data_d  = wr_console ? acc_wdata[7:0] : console_data_q;
 
@@ -113,13 +136,14 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
         REG_CYCLE_HI:      rdata_d = cycle_q[63:32];
         REG_TILE:          rdata_d = {16'd0, 8'(Rows), 8'(Cols)};
         REG_CTRL:          rdata_d = {30'd0, ctrl_q};
-        REG_CORE_STATUS:   rdata_d = {30'd0, running, halted_i};
+        REG_CORE_STATUS:   rdata_d = {29'd0, exited_q, running, halted_i};
         REG_TRAP_CAUSE:    rdata_d = trap_cause_i;
         REG_TRAP_PC:       rdata_d = trap_pc_i;
         REG_INSTRET_LO:    rdata_d = instret_q[31:0];
         REG_INSTRET_HI:    rdata_d = instret_q[63:32];
         REG_RUN_CYCLES_LO: rdata_d = run_cycles_q[31:0];
         REG_RUN_CYCLES_HI: rdata_d = run_cycles_q[63:32];
+        REG_EXIT:          rdata_d = exit_q;
         REG_DMA_STATUS:    rdata_d = {24'd0, dma_err_code_i, 2'd0, dma_err_i, dma_busy_i};
         REG_DMA_DONE:      rdata_d = dma_done_i;
         REG_DMA_BYTES_OUT: rdata_d = dma_bytes_out_i;
@@ -140,6 +164,8 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
       instret_q       <= '0;
       run_cycles_q    <= '0;
       rdata_q         <= '0;
+      exit_q          <= '0;
+      exited_q        <= 1'b0;
       console_valid_q <= 1'b0;
       console_data_q  <= '0;
     end else begin
@@ -149,6 +175,8 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
       instret_q       <= instret_d;
       run_cycles_q    <= run_cycles_d;
       rdata_q         <= rdata_d;
+      exit_q          <= exit_d;
+      exited_q        <= exited_d;
       console_valid_q <= console_valid_d;
       console_data_q  <= console_data_d;
     end
@@ -162,7 +190,7 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
   assign console_data_o  = console_data_q;
 
   logic unused;
-  assign unused = ^{core_be_i[3:1], acc_wdata[31:8], CTRL_RESET_VALUE[31:2]};
+  assign unused = ^{CTRL_RESET_VALUE[31:2]};
 
   // ---- Assertions ----------------------------------------------------------------------------------------
   `ND_ASSERT(RegsOneGrant_A, !(core_gnt_o && reg_gnt_o))

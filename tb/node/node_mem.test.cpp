@@ -105,7 +105,7 @@ TEST_CASE("node mem: core data and instruction fetch on the same bank", "[node][
   REQUIRE(b.dut()->instr_rdata_o == word(0x180));
 }
 
-TEST_CASE("node mem: every slot on one bank waits at most 4 clocks, the fetch 4 after its data access",
+TEST_CASE("node mem: every slot on one bank waits at most 4 clocks and the fetch 4 after its data access",
           "[node][mem]") {
   MemBench b(0x3000);
   b.fill();

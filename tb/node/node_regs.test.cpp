@@ -90,14 +90,14 @@ TEST_CASE("node regs: every register through both masters", "[node][regs]") {
   b.write(m, 0x144, 0);
   REQUIRE(b.read(m, 0x004) == 0x0201u);
   REQUIRE(b.read(m, 0x144) == 0x55555555u);
-  for (uint32_t a : {0x000u, 0x014u, 0x040u, 0x114u, 0x148u, 0xFFCu}) {
+  for (uint32_t a : {0x000u, 0x014u, 0x044u, 0x114u, 0x148u, 0xFFCu}) {
     INFO("offset 0x" << std::hex << a);
     REQUIRE(b.read(m, a) == 0u);
   }
   REQUIRE_FALSE(d.console_valid_o);
 }
 
-TEST_CASE("node regs: CTRL runs, resets and clears the core counters", "[node][regs]") {
+TEST_CASE("node regs: CTRL sets run and compute reset and clears the core counters", "[node][regs]") {
   const Master m = GENERATE(kCore, kNi);
   RegsBench b(0x200 + m);
   auto& d = b.dut.top();
@@ -164,6 +164,41 @@ TEST_CASE("node regs: CTRL runs, resets and clears the core counters", "[node][r
   REQUIRE(b.read(m, 0x020) == 0x2u);
 }
 
+TEST_CASE("node regs: EXIT ends the run until the next compute reset", "[node][regs]") {
+  const Master m = GENERATE(kCore, kNi);
+  RegsBench b(0x280 + m);
+  auto& d = b.dut.top();
+  REQUIRE(b.read(m, 0x040) == 0u);
+  b.write(m, 0x020, 0x1);
+  d.retire_i = 1;
+  b.dut.ticks(7);
+  d.retire_i = 0;
+  b.write(m, 0x040, 0x7);  // exit code 3
+  REQUIRE(d.run_o == 0);
+  REQUIRE(d.compute_rst_no == 1);
+  REQUIRE(b.read(m, 0x024) == 0x4u);  // exited, not running
+  REQUIRE(b.read(m, 0x040) == 0x7u);
+  REQUIRE(b.read(m, 0x020) == 0x0u);
+  const uint64_t run = b.read(m, 0x038);
+  REQUIRE(run == 8u);  // the 7 clocks and the EXIT write's own clock
+  REQUIRE(b.read64(m, 0x030) == 7u);
+  // Running again does not count while exited.
+  b.write(m, 0x020, 0x1);
+  b.dut.ticks(5);
+  REQUIRE(b.read(m, 0x038) == run);
+  REQUIRE(b.read(m, 0x024) == 0x4u);
+  if (m == kCore) {
+    b.write(m, 0x040, 0xAB00, 0x2);  // byte enables: lane 1 only
+    REQUIRE(b.read(m, 0x040) == 0xAB07u);
+  }
+  // Compute reset clears EXIT and the exited flag.
+  b.write(m, 0x020, 0x2);
+  REQUIRE(b.read(m, 0x040) == 0u);
+  REQUIRE(b.read(m, 0x024) == 0u);
+  b.write(m, 0x020, 0x1);
+  REQUIRE(b.read(m, 0x024) == 0x2u);
+}
+
 TEST_CASE("node regs: console bytes from both masters", "[node][regs]") {
   RegsBench b(0x300);
   auto& d = b.dut.top();
@@ -179,7 +214,7 @@ TEST_CASE("node regs: console bytes from both masters", "[node][regs]") {
   REQUIRE(d.console_valid_o == 0);
 }
 
-TEST_CASE("node regs: both masters at once, each waits at most one clock", "[node][regs]") {
+TEST_CASE("node regs: both masters at once and each waits at most one clock", "[node][regs]") {
   RegsBench b(0x400);
   auto& d = b.dut.top();
   auto& rng = b.rng;
