@@ -80,7 +80,11 @@ TEST_CASE("node regs: every register through both masters", "[node][regs]") {
   REQUIRE(b.read(m, 0x110) == 0x44444444u);
   REQUIRE(b.read(m, 0x140) == 0xA501u);  // [15:8] count, [0] sticky flag
   REQUIRE(b.read(m, 0x144) == 0x55555555u);
-  d.dma_busy_i = 0, d.dma_err_i = 0, d.dma_err_code_i = 0, d.ni_err_i = 0;
+  d.dma_busy_i = 0;
+  REQUIRE(b.read(m, 0x100) == 0x62u);
+  d.dma_busy_i = 1, d.dma_err_i = 0, d.dma_err_code_i = 0, d.ni_err_i = 0;
+  REQUIRE(b.read(m, 0x100) == 0x01u);
+  d.dma_busy_i = 0;
   REQUIRE(b.read(m, 0x100) == 0u);
   REQUIRE(b.read(m, 0x140) == 0xA500u);
   REQUIRE(b.read(m, 0x020) == 0x2u);  // CTRL after reset
