@@ -1,0 +1,261 @@
+// Packet sender of the DMA engine (docs/node.md "DMA engine"): turns one checked WRITE, READ or FLAG
+// command into request packets on a valid/ready flit stream. WRITE rows are cut into packets of at most
+// MaxPacketBytes, each a head flit and the realigned data flits read from SRAM (nd_node_rd_stream +
+// nd_node_realign); READ sends one READ request (head+tail) per such piece; FLAG one FLAG_ADD.
+//
+// Handshake contract:
+// - Job: start_i with the command's fields, allowed only while idle_o (asserted); the caller has checked
+//   ranges and alignment. idle_o rises again in the cycle after the command's last flit was taken.
+// - Flits: flit_valid_o / flit_ready_i / flit_type_o / flit_data_o, held until taken; a packet's flits are
+//   contiguous. The head flit is built here (request class, dst from the global address, src = pos_*_i).
+// - Events (one-cycle pulses, in the cycle the head flit is taken): sent_ack_o for a packet that will be
+//   acknowledged (WRITE, FLAG_ADD), sent_read_o for a READ request; sent_bytes_o = data bytes of a WRITE
+//   packet (0 otherwise); last_o with the head of the command's last packet.
+// - SRAM: read-only request/grant port of nd_node_rd_stream (16-byte blocks, data the cycle after grant).
+module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
+  parameter int unsigned MaxPacketBytes = 256
+) (
+  input  logic         clk_i,
+  input  logic         rst_ni,
+  input  coord_t       pos_x_i,
+  input  coord_t       pos_y_i,
+  // job
+  input  logic         start_i,
+  input  dma_cmd_e     op_i,        // DmaWrite, DmaRead or DmaFlag
+  input  logic [31:0]  local_i,     // local address (WRITE source, READ destination)
+  input  logic [31:0]  remote_i,    // global address {y, x, offset}
+  input  logic [15:0]  row_bytes_i,
+  input  logic [15:0]  rows_i,
+  input  logic [31:0]  lstride_i,
+  input  logic [31:0]  rstride_i,
+  input  logic [31:0]  inc_i,       // FLAG increment
+  output logic         idle_o,
+  // flit stream to the NI (request class)
+  output logic         flit_valid_o,
+  input  logic         flit_ready_i,
+  output logic [1:0]   flit_type_o,
+  output logic [127:0] flit_data_o,
+  // events
+  output logic         sent_ack_o,
+  output logic         sent_read_o,
+  output logic [15:0]  sent_bytes_o,
+  output logic         last_o,
+  // SRAM read port
+  output logic         mem_req_o,
+  output logic [31:0]  mem_addr_o,
+  input  logic         mem_gnt_i,
+  input  logic [127:0] mem_rdata_i
+);
+  `include "nd_assert.svh"
+
+  typedef enum logic [1:0] {TxIdle, TxHead, TxData} tx_state_e;
+
+  tx_state_e   st_q, st_d;
+  dma_cmd_e    op_q, op_d;
+  logic [31:0] lrow_q, lrow_d;        // local address of the current row
+  logic [23:0] rrow_q, rrow_d;        // remote offset of the current row
+  logic [3:0]  rx_q, rx_d, ry_q, ry_d;
+  logic [15:0] off_q, off_d;          // bytes of the current row already sent
+  logic [15:0] rows_left_q, rows_left_d;
+  logic [15:0] row_bytes_q, row_bytes_d;
+  logic [31:0] lstride_q, lstride_d, rstride_q, rstride_d, inc_q, inc_d;
+
+  // Current packet.
+  logic [15:0] rest, pkt_len;
+  logic [31:0] pkt_local;
+  logic [23:0] pkt_remote;
+  logic        row_end, cmd_end;
+  assign rest       = row_bytes_q - off_q;
+  assign pkt_len    = (op_q == DmaFlag) ? 16'd4 :
+                      (rest > 16'(MaxPacketBytes)) ? 16'(MaxPacketBytes) : rest;
+  assign pkt_local  = lrow_q + 32'(off_q);
+  assign pkt_remote = rrow_q + 24'(off_q);
+  assign row_end    = (op_q == DmaFlag) || (off_q + pkt_len == row_bytes_q);
+  assign cmd_end    = row_end && (rows_left_q == 16'd1 || op_q == DmaFlag);
+
+  pkt_head_t head;
+  always_comb begin
+    head           = '0;
+    head.dst_x     = rx_q;
+    head.dst_y     = ry_q;
+    head.src_x     = pos_x_i;
+    head.src_y     = pos_y_i;
+    head.msg_class = MsgRequest;
+    head.op        = (op_q == DmaWrite) ? OpWrite : (op_q == DmaRead) ? OpRead : OpFlagAdd;
+    head.len       = pkt_len;
+    head.addr      = {8'd0, pkt_remote};
+    head.aux       = (op_q == DmaRead) ? pkt_local : (op_q == DmaFlag) ? inc_q : 32'd0;
+  end
+
+  // Data path of a WRITE packet: SRAM blocks at source alignment -> destination-aligned flits.
+  logic         head_take, data_start;
+  logic         rd_idle, rd_valid, rd_ready, ra_idle, ra_valid, ra_last;
+  logic [127:0] rd_data, ra_data;
+  logic [16:0]  src_span;
+  assign head_take  = (st_q == TxHead) && flit_ready_i;
+  assign data_start = head_take && (op_q == DmaWrite);
+  assign src_span   = 17'(pkt_local[3:0]) + 17'(pkt_len) + 17'd15;
+
+  nd_node_rd_stream u_rd (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .start_i    (data_start),
+    .addr_i     ({pkt_local[31:4], 4'b0}),
+    .count_i    (src_span[16:4]),
+    .idle_o     (rd_idle),
+    .mem_req_o  (mem_req_o),
+    .mem_addr_o (mem_addr_o),
+    .mem_gnt_i  (mem_gnt_i),
+    .mem_rdata_i(mem_rdata_i),
+    .out_valid_o(rd_valid),
+    .out_ready_i(rd_ready),
+    .out_data_o (rd_data)
+  );
+
+  nd_node_realign u_realign (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .start_i    (data_start),
+    .src_off_i  (pkt_local[3:0]),
+    .dst_off_i  (pkt_remote[3:0]),
+    .len_i      (pkt_len),
+    .idle_o     (ra_idle),
+    .in_valid_i (rd_valid),
+    .in_ready_o (rd_ready),
+    .in_data_i  (rd_data),
+    .out_valid_o(ra_valid),
+    .out_ready_i(flit_ready_i && (st_q == TxData)),
+    .out_data_o (ra_data),
+    .out_last_o (ra_last)
+  );
+
+  always_comb begin
+    flit_valid_o = 1'b0;
+    flit_type_o  = FlitBody;
+    flit_data_o  = ra_data;
+    if (st_q == TxHead) begin
+      flit_valid_o = 1'b1;
+      flit_type_o  = (op_q == DmaWrite) ? FlitHead : FlitHeadTail;
+      flit_data_o  = head;
+    end else if (st_q == TxData) begin
+      flit_valid_o = ra_valid;
+      flit_type_o  = ra_last ? FlitTail : FlitBody;
+    end
+  end
+
+  assign idle_o       = (st_q == TxIdle);
+  assign sent_ack_o   = head_take && (op_q != DmaRead);
+  assign sent_read_o  = head_take && (op_q == DmaRead);
+  assign sent_bytes_o = (head_take && op_q == DmaWrite) ? pkt_len : 16'd0;
+  assign last_o       = head_take && cmd_end;
+
+  // Move to the next packet once this one is out: the head for READ / FLAG, the last data flit for WRITE.
+  logic pkt_done;
+  assign pkt_done = (head_take && op_q != DmaWrite) ||
+                    ((st_q == TxData) && ra_valid && ra_last && flit_ready_i);
+
+  always_comb begin
+    st_d        = st_q;
+    op_d        = op_q;
+    lrow_d      = lrow_q;
+    rrow_d      = rrow_q;
+    rx_d        = rx_q;
+    ry_d        = ry_q;
+    off_d       = off_q;
+    rows_left_d = rows_left_q;
+    row_bytes_d = row_bytes_q;
+    lstride_d   = lstride_q;
+    rstride_d   = rstride_q;
+    inc_d       = inc_q;
+    if (start_i) begin
+      st_d        = TxHead;
+      op_d        = op_i;
+      lrow_d      = local_i;
+      rrow_d      = remote_i[23:0];
+      rx_d        = remote_i[27:24];
+      ry_d        = remote_i[31:28];
+      off_d       = '0;
+      rows_left_d = rows_i;
+      row_bytes_d = row_bytes_i;
+      lstride_d   = lstride_i;
+      rstride_d   = rstride_i;
+      inc_d       = inc_i;
+    end else begin
+      if (data_start) st_d = TxData;
+      if (pkt_done) begin
+        st_d = TxHead;
+        if (cmd_end) begin
+          st_d = TxIdle;
+        end else if (row_end) begin
+          off_d       = '0;
+          rows_left_d = rows_left_q - 16'd1;
+          lrow_d      = lrow_q + lstride_q;
+          rrow_d      = rrow_q + rstride_q[23:0];
+        end else begin
+          off_d = off_q + pkt_len;
+        end
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) st_q <= TxIdle;
+    else         st_q <= st_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) op_q <= DmaWrite;
+    else         op_q <= op_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) lrow_q <= '0;
+    else         lrow_q <= lrow_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) rrow_q <= '0;
+    else         rrow_q <= rrow_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) rx_q <= '0;
+    else         rx_q <= rx_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) ry_q <= '0;
+    else         ry_q <= ry_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) off_q <= '0;
+    else         off_q <= off_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) rows_left_q <= '0;
+    else         rows_left_q <= rows_left_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) row_bytes_q <= '0;
+    else         row_bytes_q <= row_bytes_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) lstride_q <= '0;
+    else         lstride_q <= lstride_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) rstride_q <= '0;
+    else         rstride_q <= rstride_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) inc_q <= '0;
+    else         inc_q <= inc_d;
+  end
+
+  logic unused_tx;
+  assign unused_tx = ^{rd_idle, src_span[3:0], rstride_q[31:24]};
+
+  `ND_ASSERT(StartWhenIdle_A, start_i |-> idle_o)
+  `ND_ASSERT(StartOp_A, start_i |-> op_i inside {DmaWrite, DmaRead, DmaFlag})
+  `ND_ASSERT(FlitHeld_A, flit_valid_o && !flit_ready_i |=> flit_valid_o && $stable(flit_data_o) &&
+                                                           $stable(flit_type_o))
+  `ND_ASSERT(PacketLen_A, st_q == TxHead |-> pkt_len != '0 && pkt_len[1:0] == 2'b0 &&
+                                             pkt_len <= 16'(MaxPacketBytes))
+  // A data packet starts with both data engines idle and ends with both idle again.
+  `ND_ASSERT(DataEnginesIdle_A, data_start |-> rd_idle && ra_idle)
+endmodule
