@@ -18,6 +18,8 @@ class Block:
     name: str
     top: str
     quick: bool = False
+    noeq: bool = False  # no netlist-vs-RTL simulation (tb/synth): the netlist is too large for Verilator
+    keep: List[str] = field(default_factory=list)  # modules synthesized once each, as their own hierarchy
     params: List[Tuple[str, str]] = field(default_factory=list)
     file: Optional[Path] = None  # rtl/<dir>/<top>.sv, None while the block has not landed
     line: int = 0
@@ -36,16 +38,22 @@ def load(path: Path = MANIFEST) -> List[Block]:
             continue
         words = line.split()
         if len(words) < 2:
-            raise ManifestError(f"{path}:{n}: key 'top': expected '<name> <top> [quick] [Param=Value ...]'")
+            raise ManifestError(f"{path}:{n}: key 'top': expected "
+                                "'<name> <top> [quick] [noeq] [keep:<module>,...] [Param=Value ...]'")
         b = Block(name=words[0], top=words[1], line=n)
         for w in words[2:]:
             if w == "quick":
                 b.quick = True
+            elif w == "noeq":
+                b.noeq = True
+            elif re.fullmatch(r"keep:[A-Za-z_]\w*(,[A-Za-z_]\w*)*", w):
+                b.keep = w[len("keep:"):].split(",")
             elif re.fullmatch(r"[A-Za-z_]\w*=\S+", w):
                 k, v = w.split("=", 1)
                 b.params.append((k, v))
             else:
-                raise ManifestError(f"{path}:{n}: key '{w}': not 'quick' nor Param=Value")
+                raise ManifestError(f"{path}:{n}: key '{w}': not 'quick', 'noeq', 'keep:<module>,...' "
+                                    "nor Param=Value")
         if not re.fullmatch(r"[A-Za-z_]\w*", b.name) or not re.fullmatch(r"[A-Za-z_]\w*", b.top):
             raise ManifestError(f"{path}:{n}: key 'name': '{b.name}' / '{b.top}' are not identifiers")
         if b.name in names:

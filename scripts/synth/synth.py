@@ -39,21 +39,42 @@ def frontend_cmd(block) -> str:
             if l.strip() and not l.startswith("#")]
     libdirs = " ".join(f"-y rtl/{d.name}" for d in sorted((ROOT / "rtl").iterdir()) if d.is_dir())
     params = " ".join(f"-G {k}={v}" for k, v in block.params)
+    # A block with kept modules is read with its hierarchy; instance caching makes the instances of one
+    # module with the same parameters share one module (named <module>$<first instance's path>).
+    hier = " --keep-hierarchy --disable-instance-caching=false" if block.keep else ""
     # -j 1: the WebAssembly build has no threads. The top's file is named explicitly (slang only searches
     # the -y directories for instantiated modules); SYNTHESIS removes the assertions (nd_assert.svh).
-    return (f"read_slang -j 1 -D SYNTHESIS +incdir+rtl/common {libdirs} --top {block.top} {params} "
+    return (f"read_slang -j 1{hier} -D SYNTHESIS +incdir+rtl/common {libdirs} --top {block.top} {params} "
             f"{' '.join(pkgs)} {rel(block.file)}")
 
 
 def yosys_script(block, out: Path, liberty, period_ps) -> str:
     o = rel(out)
+    if block.keep:
+        # Kept modules (keep: in blocks.txt) are synthesized once each, as their own module, and everything
+        # else flattened around them (opt -hier carries constants and unused outputs across their ports);
+        # then the whole generic netlist is flattened, so the checks, the figures and the netlist below
+        # cover the whole block as for any other. The mapping runs on the saved hierarchical netlist.
+        kept = " ".join(f"{m}$*" for m in block.keep)
+        synth = [f"setattr -mod -set keep_hierarchy 1 {kept}",
+                 f"synth -flatten -hieropt -top {block.top}",
+                 f"select -assert-none {LATCH_CELLS}",
+                 "design -save hier",
+                 "setattr -mod -unset keep_hierarchy",
+                 "flatten",
+                 "opt_clean"]
+        premap = ["design -load hier"]
+        postmap = ["setattr -mod -unset keep_hierarchy", "flatten", f"rename {block.top} {block.name}_nl"]
+    else:
+        synth = [f"synth -flatten -top {block.top}",
+                 f"select -assert-none {LATCH_CELLS}"]
+        premap, postmap = [], []
     s = [
         frontend_cmd(block),
         f"hierarchy -check -top {block.top}",
         # Constructs read as latches are errors (checked before and after optimization).
         f"select -assert-none {LATCH_CELLS}",
-        f"synth -flatten -top {block.top}",
-        f"select -assert-none {LATCH_CELLS}",
+        *synth,
         # Combinational loops, multiple drivers, undriven outputs used as inputs.
         "check -assert",
         f"tee -q -o {o}/stat_generic.json stat -json",
@@ -67,6 +88,7 @@ def yosys_script(block, out: Path, liberty, period_ps) -> str:
     if liberty:
         lib = rel(liberty)
         s += [
+            *premap,
             # osu018 has DFFPOSX1 (no reset) and DFFSR (active-low set/reset): enables become muxes,
             # async-reset flops DFFSR with the unused input tied inactive.
             f"read_liberty -lib {lib}",
@@ -74,6 +96,7 @@ def yosys_script(block, out: Path, liberty, period_ps) -> str:
             f"dfflibmap -liberty {lib}",
             f"abc -liberty {lib} -D {period_ps:.0f} -script {o}/abc.script",
             "setundef -zero",
+            *postmap,
             # OpenSTA's Verilog reader takes no concatenations: one bit per internal net.
             "splitnets",
             "opt_clean -purge",
