@@ -61,6 +61,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
     logic write;
     port_e route;
     coord_t dst_x, dst_y;
+    logic dst_host;
     logic is_head;
 
     assign write = flit_valid_i && (flit_vc_i == VcW'(v));
@@ -86,17 +87,19 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
     assign req_type_o[v] = fifo_out[FlitWidth+:2];
     assign head_flit[v] = fifo_out;
     assign is_head = fifo_out[FlitWidth];
-    // Dimension-order (XY) route: correct x first (east/west), then y (north/south), then eject.
+    // Dimension-order (XY) route: correct x first (east/west), then y (north/south), then eject; a
+    // packet for the host (dst_host, dst_x = 0) leaves router (0, dst_y) through its west port instead.
     // Written out rather than as a package function: a run-time function call inside the replicated
     // router would keep Verilator from sharing its code across the mesh (docs/development.md).
     assign dst_x = fifo_out[HDR_DST_X_LSB+:COORD_W];
     assign dst_y = fifo_out[HDR_DST_Y_LSB+:COORD_W];
+    assign dst_host = fifo_out[HDR_DST_HOST_BIT];
     always_comb begin
       if (dst_x > pos_x_i) route = PortEast;
       else if (dst_x < pos_x_i) route = PortWest;
       else if (dst_y > pos_y_i) route = PortSouth;
       else if (dst_y < pos_y_i) route = PortNorth;
-      else route = PortLocal;
+      else route = dst_host ? PortWest : PortLocal;
     end
     assign req_port_o[v] = is_head ? route : out_port_q[v];
     assign req_ovc_o[v] = out_vc_q[v];

@@ -7,6 +7,11 @@
 //   gets one back for every pulse on inj_credit_o[n*NumVcs + v].
 // Ejection (local output port -> TB): ej_valid_o[n] pulses once per flit; the TB returns one credit
 //   per consumed flit on ej_credit_i[n*NumVcs + v] (the router starts with BufDepth per VC).
+// Host ports: the west link of router (0, y) for every row y, same protocol as a router link (docs/noc.md):
+//   host_in_* carries flits from the host into router (0, y) (the host starts with BufDepth credits per VC
+//   and gets them back on host_in_credit_o), host_out_* carries the flits routed out of the mesh to the host
+//   (packets with dst_host set, docs/node.md); the host returns one credit per flit on host_out_credit_i.
+//   A mesh without a host leaves the inputs at 0 (no flits, no credits); no packet is routed there.
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i of router
 //   cnt_node_i (nd_noc_pkg::cnt_kind_e); 0 for a node or port that does not exist.
 module nd_noc_mesh import nd_noc_pkg::*; #(
@@ -32,6 +37,17 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   output logic [VcW*N-1:0]        ej_vc_o,
   output logic [FlitWidth*N-1:0]  ej_data_o,
   input  logic [NumVcs*N-1:0]     ej_credit_i,
+  // host ports (west edge, one per row)
+  input  logic [Rows-1:0]           host_in_valid_i,
+  input  logic [2*Rows-1:0]         host_in_type_i,
+  input  logic [VcW*Rows-1:0]       host_in_vc_i,
+  input  logic [FlitWidth*Rows-1:0] host_in_data_i,
+  output logic [NumVcs*Rows-1:0]    host_in_credit_o,
+  output logic [Rows-1:0]           host_out_valid_o,
+  output logic [2*Rows-1:0]         host_out_type_o,
+  output logic [VcW*Rows-1:0]       host_out_vc_o,
+  output logic [FlitWidth*Rows-1:0] host_out_data_o,
+  input  logic [NumVcs*Rows-1:0]    host_out_credit_i,
   // counters
   input  logic [CNT_NODE_W-1:0]   cnt_node_i,
   input  logic [PORT_W-1:0]       cnt_port_i,
@@ -140,6 +156,17 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
           assign ej_vc_o[Node*VcW+:VcW] = out_vc[L];
           assign ej_data_o[Node*FlitWidth+:FlitWidth] = out_data[L];
           assign out_credit[p] = ej_credit_i[Node*NumVcs+:NumVcs];
+        end else if (p == PortWest && x == 0) begin : gen_host
+          assign in_valid[p] = host_in_valid_i[y];
+          assign in_type[p] = host_in_type_i[y*2+:2];
+          assign in_vc[p] = host_in_vc_i[y*VcW+:VcW];
+          assign in_data[p] = host_in_data_i[y*FlitWidth+:FlitWidth];
+          assign host_in_credit_o[y*NumVcs+:NumVcs] = in_credit[L];
+          assign host_out_valid_o[y] = out_valid[L];
+          assign host_out_type_o[y*2+:2] = out_type[L];
+          assign host_out_vc_o[y*VcW+:VcW] = out_vc[L];
+          assign host_out_data_o[y*FlitWidth+:FlitWidth] = out_data[L];
+          assign out_credit[p] = host_out_credit_i[y*NumVcs+:NumVcs];
         end else if (HasNbr) begin : gen_link
           assign in_valid[p] = out_valid[R];
           assign in_type[p] = out_type[R];

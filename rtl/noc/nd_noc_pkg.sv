@@ -2,7 +2,10 @@
 //
 // A flit is a 2-bit type plus a FlitWidth-bit data word. The low 32 data bits of a head flit carry
 // the route header below; every other data bit is payload the routers never inspect or change.
-//   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class  [31:17] reserved (0)
+//   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class
+//   [17] dst_host: deliver to the host port west of router (0, dst_y) instead of node (0, dst_y)
+//   [18] src_host: the packet came from the host (the node uses it to address the response)
+//   [31:19] reserved (0)
 // x = column (0 = west), y = row (0 = north); node index n = y * Cols + x.
 //
 // `/*verilator public*/` puts a constant or enum into the Verilated package class
@@ -36,6 +39,8 @@ package nd_noc_pkg;
   localparam int unsigned HDR_SRC_X_LSB /*verilator public*/ = 8;
   localparam int unsigned HDR_SRC_Y_LSB /*verilator public*/ = 12;
   localparam int unsigned HDR_CLASS_BIT /*verilator public*/ = 16;
+  localparam int unsigned HDR_DST_HOST_BIT /*verilator public*/ = 17;
+  localparam int unsigned HDR_SRC_HOST_BIT /*verilator public*/ = 18;
   localparam int unsigned HDR_W /*verilator public*/ = 32;
 
   typedef logic [COORD_W-1:0] coord_t;

@@ -195,10 +195,10 @@ module nd_noc_router import nd_noc_pkg::*; #(
     end
   end
 
-  // Edge ports have no neighbour: XY routing never sends a flit there.
+  // Edge ports have no neighbour: XY routing never sends a flit there. The west port of column 0 is the
+  // host port (docs/noc.md "Host ports"), where packets with dst_host leave the mesh.
   `ND_ASSERT(NoFlitOffNorthEdge_A, (pos_y_i == '0) |-> !send[PortNorth])
   `ND_ASSERT(NoFlitOffSouthEdge_A, (32'(pos_y_i) == Rows - 1) |-> !send[PortSouth])
-  `ND_ASSERT(NoFlitOffWestEdge_A, (pos_x_i == '0) |-> !send[PortWest])
   `ND_ASSERT(NoFlitOffEastEdge_A, (32'(pos_x_i) == Cols - 1) |-> !send[PortEast])
   `ND_ASSERT(PositionInMesh_A, (32'(pos_x_i) < Cols) && (32'(pos_y_i) < Rows))
 endmodule

@@ -8,53 +8,12 @@
 #include <type_traits>
 
 #include "dut.hpp"
+#include "vl_bits.hpp"
 #include "mesh_if.hpp"
 
 namespace nd::noc {
 
-namespace bits {
-// Bit-field access on Verilator port types: CData/SData/IData/QData (integral) and VlWide<N>.
-template <class T>
-std::enable_if_t<std::is_integral_v<T>, void> put(T& sig, unsigned lsb, unsigned width, uint32_t v) {
-  const uint64_t mask = ((width >= 64) ? ~0ull : ((1ull << width) - 1)) << lsb;
-  sig = static_cast<T>((static_cast<uint64_t>(sig) & ~mask) | ((static_cast<uint64_t>(v) << lsb) & mask));
-}
-template <class T>
-std::enable_if_t<std::is_integral_v<T>, uint32_t> get(const T& sig, unsigned lsb, unsigned width) {
-  const uint64_t mask = (width >= 64) ? ~0ull : ((1ull << width) - 1);
-  return static_cast<uint32_t>((static_cast<uint64_t>(sig) >> lsb) & mask);
-}
-template <std::size_t W>
-void put(VlWide<W>& sig, unsigned lsb, unsigned width, uint32_t v) {
-  if (width == 32 && lsb % 32 == 0) {
-    sig.at(lsb / 32) = v;
-    return;
-  }
-  for (unsigned i = 0; i < width; ++i) {
-    const unsigned b = lsb + i;
-    const uint32_t m = 1u << (b % 32);
-    sig.at(b / 32) = ((v >> i) & 1u) ? (sig.at(b / 32) | m) : (sig.at(b / 32) & ~m);
-  }
-}
-template <std::size_t W>
-uint32_t get(const VlWide<W>& sig, unsigned lsb, unsigned width) {
-  if (width == 32 && lsb % 32 == 0) return sig.at(lsb / 32);
-  uint32_t v = 0;
-  for (unsigned i = 0; i < width; ++i) {
-    const unsigned b = lsb + i;
-    v |= ((sig.at(b / 32) >> (b % 32)) & 1u) << i;
-  }
-  return v;
-}
-template <class T>
-std::enable_if_t<std::is_integral_v<T>, void> clear(T& sig) {
-  sig = 0;
-}
-template <std::size_t W>
-void clear(VlWide<W>& sig) {
-  for (std::size_t i = 0; i < W; ++i) sig.at(i) = 0;
-}
-}  // namespace bits
+namespace bits = ::nd::bits;
 
 template <class V>
 class MeshDut final : public MeshIf {
@@ -172,9 +131,13 @@ class MeshDut final : public MeshIf {
     return dut_->cnt_o;
   }
 
+  // The host ports (nd_noc_mesh host_*) are idle unless a test drives them (router_host_port.test.cpp);
+  // inputs start with random values (Verilator's random reset), so they are cleared too.
   void clear_inputs() {
     bits::clear(dut_->inj_valid_i);
     bits::clear(dut_->ej_credit_i);
+    bits::clear(dut_->host_in_valid_i);
+    bits::clear(dut_->host_out_credit_i);
   }
 
   MeshShape shape_;

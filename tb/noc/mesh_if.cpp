@@ -18,7 +18,8 @@ using Pkg = Vnoc_mesh_4x4_nd_noc_pkg;
 static_assert(kNumPorts == Pkg::NUM_PORTS && kCoordW == Pkg::COORD_W && kHdrW == Pkg::HDR_W);
 static_assert(kHdrDstXLsb == Pkg::HDR_DST_X_LSB && kHdrDstYLsb == Pkg::HDR_DST_Y_LSB &&
               kHdrSrcXLsb == Pkg::HDR_SRC_X_LSB && kHdrSrcYLsb == Pkg::HDR_SRC_Y_LSB &&
-              kHdrClassBit == Pkg::HDR_CLASS_BIT);
+              kHdrClassBit == Pkg::HDR_CLASS_BIT && kHdrDstHostBit == Pkg::HDR_DST_HOST_BIT &&
+              kHdrSrcHostBit == Pkg::HDR_SRC_HOST_BIT);
 static_assert(kNumClasses == Pkg::NUM_CLASSES && int(MsgClass::Request) == Pkg::MsgRequest &&
               int(MsgClass::Response) == Pkg::MsgResponse);
 static_assert(int(FlitType::Body) == Pkg::FlitBody && int(FlitType::Head) == Pkg::FlitHead &&

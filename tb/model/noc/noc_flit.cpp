@@ -25,7 +25,9 @@ uint32_t encode_header(const Header& h) {
          (static_cast<uint32_t>(h.dst_y) & kCoordMask) << kHdrDstYLsb |
          (static_cast<uint32_t>(h.src_x) & kCoordMask) << kHdrSrcXLsb |
          (static_cast<uint32_t>(h.src_y) & kCoordMask) << kHdrSrcYLsb |
-         (static_cast<uint32_t>(h.msg_class) & 1u) << kHdrClassBit | h.reserved << (kHdrClassBit + 1);
+         (static_cast<uint32_t>(h.msg_class) & 1u) << kHdrClassBit |
+         static_cast<uint32_t>(h.dst_host) << kHdrDstHostBit | static_cast<uint32_t>(h.src_host) << kHdrSrcHostBit |
+         h.reserved << (kHdrSrcHostBit + 1);
 }
 
 Header decode_header(uint32_t w) {
@@ -35,7 +37,9 @@ Header decode_header(uint32_t w) {
   h.src_x = (w >> kHdrSrcXLsb) & kCoordMask;
   h.src_y = (w >> kHdrSrcYLsb) & kCoordMask;
   h.msg_class = (w >> kHdrClassBit) & 1u;
-  h.reserved = w >> (kHdrClassBit + 1);
+  h.dst_host = (w >> kHdrDstHostBit) & 1u;
+  h.src_host = (w >> kHdrSrcHostBit) & 1u;
+  h.reserved = w >> (kHdrSrcHostBit + 1);
   return h;
 }
 

@@ -5,7 +5,8 @@
 //
 // A flit is a 2-bit type (bit 0 = head, bit 1 = tail) and a flit_width-bit data word, held as 32-bit words
 // (word 0 = data bits [31:0]). The low 32 bits of a head flit are the route header:
-//   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class  [31:17] reserved (0)
+//   [3:0] dst_x  [7:4] dst_y  [11:8] src_x  [15:12] src_y  [16] message class
+//   [17] dst_host (to the host port west of router (0, dst_y))  [18] src_host  [31:19] reserved (0)
 // x = column (0 = west), y = row (0 = north), node n = y * cols + x.
 #pragma once
 
@@ -23,6 +24,8 @@ constexpr int kHdrDstYLsb = 4;              // HDR_DST_Y_LSB
 constexpr int kHdrSrcXLsb = 8;              // HDR_SRC_X_LSB
 constexpr int kHdrSrcYLsb = 12;             // HDR_SRC_Y_LSB
 constexpr int kHdrClassBit = 16;            // HDR_CLASS_BIT
+constexpr int kHdrDstHostBit = 17;          // HDR_DST_HOST_BIT
+constexpr int kHdrSrcHostBit = 18;          // HDR_SRC_HOST_BIT
 constexpr int kHdrW = 32;                   // HDR_W
 constexpr int kNumClasses = 2;              // NUM_CLASSES: request, response
 constexpr int kMaxMeshSide = 1 << kCoordW;  // rows and cols the header coordinates can address
@@ -50,7 +53,9 @@ struct Flit {
 struct Header {
   int dst_x = 0, dst_y = 0, src_x = 0, src_y = 0;
   int msg_class = 0;      // 0 = request, 1 = response
-  uint32_t reserved = 0;  // bits [31:17]; 0 in every packet the testbench sends
+  uint32_t reserved = 0;  // bits [31:19]; 0 in every packet the testbench sends
+  bool dst_host = false;  // deliver to the host port west of router (0, dst_y)
+  bool src_host = false;  // sent by the host (from the west of router (0, src_y))
 };
 
 uint32_t encode_header(const Header& h);

@@ -11,13 +11,15 @@ using namespace nd::noc;
 TEST_CASE("the route header puts every field at its nd_noc_pkg position", "[noc][model]") {
   const Header h{3, 2, 1, 0, 1, 0};
   CHECK(encode_header(h) == (3u | 2u << 4 | 1u << 8 | 0u << 12 | 1u << 16));
-  const Header d = decode_header(encode_header(h) | 1u << 20);
+  const Header d = decode_header(encode_header(h) | 1u << 20 | 1u << 17);
   CHECK(d.dst_x == 3);
   CHECK(d.dst_y == 2);
   CHECK(d.src_x == 1);
   CHECK(d.src_y == 0);
   CHECK(d.msg_class == 1);
-  CHECK(d.reserved == 8);
+  CHECK(d.reserved == 2);
+  CHECK(d.dst_host);
+  CHECK(!d.src_host);
   // Every field round-trips for random values (seeded by --seed / ND_SEED).
   nd::traffic::Rng rng(nd::test_seed());
   for (int i = 0; i < 1000; ++i) {
@@ -26,11 +28,14 @@ TEST_CASE("the route header puts every field at its nd_noc_pkg position", "[noc]
                    int(rng.below(kMaxMeshSide)),
                    int(rng.below(kMaxMeshSide)),
                    int(rng.below(2)),
-                   uint32_t(rng.below(1u << 15))};
+                   uint32_t(rng.below(1u << 13)),
+                   rng.below(2) == 1,
+                   rng.below(2) == 1};
     const Header b = decode_header(encode_header(r));
     INFO("seed " << nd::test_seed() << " iteration " << i);
     CHECK((b.dst_x == r.dst_x && b.dst_y == r.dst_y && b.src_x == r.src_x && b.src_y == r.src_y &&
-           b.msg_class == r.msg_class && b.reserved == r.reserved));
+           b.msg_class == r.msg_class && b.reserved == r.reserved && b.dst_host == r.dst_host &&
+           b.src_host == r.src_host));
   }
 }
 

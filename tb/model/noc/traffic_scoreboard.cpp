@@ -57,7 +57,7 @@ std::optional<Delivery> Scoreboard::eject(int node, const Flit& f, uint64_t cycl
     if (it == live_.end())
       fail(cycle, node, f, "unknown or already delivered packet id " + std::to_string(id));
     const Packet& p = it->second;
-    if (h.reserved != 0) fail(cycle, node, f, "reserved header bits not zero");
+    if (h.reserved != 0 || h.dst_host || h.src_host) fail(cycle, node, f, "reserved header bits not zero");
     if (noc::node_index(mesh_, h.dst_x, h.dst_y) != p.dst ||
         noc::node_index(mesh_, h.src_x, h.src_y) != p.src || h.msg_class != p.cls)
       fail(cycle, node, f, "header does not match packet " + std::to_string(id));
