@@ -23,6 +23,7 @@
 #include "mxu_bench.hpp"
 #include "mxu_gemm_job.hpp"
 #include "mxu_models.hpp"
+#include "ninja_log.hpp"
 
 using namespace nd::mxu;
 using nlohmann::json;
@@ -91,23 +92,6 @@ std::string rate(double cps) {
   return b;
 }
 
-// Seconds of the last build of a model's Verilator step from the ninja log, or -1.
-double build_seconds(const std::string& log, const std::string& model) {
-  std::ifstream in(log);
-  std::string line;
-  double s = -1;
-  const std::string target = "vm/" + model + "/V" + model + "__ALL.a";
-  while (std::getline(in, line)) {
-    long start = 0, end = 0;
-    char out[512];
-    if (std::sscanf(line.c_str(), "%ld\t%ld\t%*s\t%511s", &start, &end, out) == 3 &&
-        std::string(out).size() >= target.size() &&
-        std::string(out).compare(std::string(out).size() - target.size(), target.size(), target) == 0)
-      s = (end - start) / 1000.0;
-  }
-  return s;
-}
-
 template <class T>
 void util_rows(json& rows, int tiles, double& speed_cycles, double& speed_wall, double& speed_cpu) {
   for (OpFmt fmt : {OpFmt::kBf16, OpFmt::kE4M3, OpFmt::kE5M2}) {
@@ -159,7 +143,7 @@ int main(int argc, char** argv) {
     const char* models[3] = {"mxu_k1", "mxu_k2", "mxu_k4"};
     const int lanes[3] = {1, 2, 4};
     for (int m = 0; m < 3; ++m) {
-      const double b = ninja_log.empty() ? -1 : build_seconds(ninja_log, models[m]);
+      const double b = ninja_log.empty() ? -1 : nd::model_build_seconds(ninja_log, models[m]);
       char bs[32];
       std::snprintf(bs, sizeof bs, "%.0f", b);
       speed.push_back({models[m], lanes[m], static_cast<uint64_t>(cyc[m]), rate(cyc[m] / wall[m]),

@@ -3,10 +3,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "errors.hpp"
+#include "yaml_reader.hpp"
 
 namespace nd::traffic {
 
@@ -27,9 +26,9 @@ SourceParams NocConfig::source_params(double rate) const {
 
 namespace {
 
-class Loader {
+class Loader : private YamlReader {
  public:
-  Loader(NocConfig& cfg) : c_(cfg) {}
+  Loader(NocConfig& cfg) : YamlReader(cfg.file), c_(cfg) {}
 
   void load(const YAML::Node& root) {
     if (!root.IsMap()) fail(root, "", "expected a map with the keys build, run, sweep");
@@ -38,74 +37,11 @@ class Loader {
       if (k == "run") run(v);
       if (k == "sweep") sweep(v);
     });
+    c_.lines = lines();
     check_shape();
   }
 
  private:
-  static int line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
-
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& key, const std::string& msg) const {
-    throw InputError(c_.file, line(n), key, msg);
-  }
-
-  template <class F>
-  void each(const YAML::Node& map, const std::string& prefix, const std::vector<std::string>& allowed, F f) {
-    if (!map.IsMap()) fail(map, prefix, "expected a map");
-    for (const auto& kv : map) {
-      const std::string k = kv.first.as<std::string>();
-      const std::string full = prefix.empty() ? k : prefix + "." + k;
-      bool ok = false;
-      std::string list;
-      for (const auto& a : allowed) {
-        ok |= a == k;
-        list += (list.empty() ? "" : ", ") + a;
-      }
-      if (!ok) fail(kv.first, full, "unknown key (expected one of: " + list + ")");
-      c_.lines[full] = line(kv.first);
-      f(k, kv.second);
-    }
-  }
-
-  long long integer(const YAML::Node& n, const std::string& key, long long lo, long long hi) {
-    long long v = 0;
-    try {
-      if (!n.IsScalar()) throw YAML::Exception(n.Mark(), "");
-      v = n.as<long long>();
-    } catch (const YAML::Exception&) {
-      fail(n, key, "expected an integer, got '" + text(n) + "'");
-    }
-    if (v < lo || v > hi) {
-      std::string range = v < 0 && lo >= 0 ? "must not be negative" : "out of range";
-      fail(n, key,
-           range + ": " + std::to_string(v) + " not in [" + std::to_string(lo) + ", " + std::to_string(hi) +
-               "]");
-    }
-    return v;
-  }
-
-  double real(const YAML::Node& n, const std::string& key, double lo, double hi) {
-    double v = 0;
-    try {
-      if (!n.IsScalar()) throw YAML::Exception(n.Mark(), "");
-      v = n.as<double>();
-    } catch (const YAML::Exception&) {
-      fail(n, key, "expected a number, got '" + text(n) + "'");
-    }
-    if (!(v >= lo && v <= hi)) {
-      std::ostringstream s;
-      s << "out of range: " << v << " not in [" << lo << ", " << hi << "]";
-      fail(n, key, s.str());
-    }
-    return v;
-  }
-
-  static std::string text(const YAML::Node& n) {
-    if (n.IsScalar()) return n.Scalar();
-    if (n.IsSequence()) return "a list";
-    if (n.IsMap()) return "a map";
-    return "nothing";
-  }
-
   void build(const YAML::Node& m) {
     MeshShape& b = c_.build;
     each(m, "build", {"rows", "cols", "vcs", "buf_depth", "flit_width"},
@@ -238,26 +174,15 @@ class Loader {
 NocConfig parse(const std::string& text, const std::string& name) {
   NocConfig cfg;
   cfg.file = name;
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(name, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "malformed YAML: " + e.msg);
-  }
-  if (root.IsNull()) throw InputError(name, 0, "", "empty config (expected the keys build, run, sweep)");
+  const YAML::Node root =
+      YamlReader(name).parse(text, "empty config (expected the keys build, run, sweep)");
   Loader(cfg).load(root);
   return cfg;
 }
 
 }  // namespace
 
-NocConfig load_noc_config_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path, 0, "", "cannot open the config file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path);
-}
+NocConfig load_noc_config_file(const std::string& path) { return parse(YamlReader::read_file(path), path); }
 
 NocConfig load_noc_config_text(const std::string& text, const std::string& name) { return parse(text, name); }
 
