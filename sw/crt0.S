@@ -62,7 +62,8 @@ _start:
   tail nd_exit
   .size _start, . - _start
 
-// void nd_exit(int code): reports code to the host through tohost and never returns.
+// void nd_exit(int code): reports code to the host through tohost, then through the node's EXIT register
+// (docs/node.md: it ends the node's run; outside a node the store is ignored) and never returns.
   .text
   .globl nd_exit
   .type nd_exit, @function
@@ -70,6 +71,8 @@ nd_exit:
   slli a0, a0, 1
   ori a0, a0, 1
   la t0, tohost
+  sw a0, 0(t0)
+  li t0, 0x40000040
   sw a0, 0(t0)
 1:
   j 1b

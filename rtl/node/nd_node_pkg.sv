@@ -9,10 +9,6 @@ package nd_node_pkg;
   localparam int unsigned NODE_FLIT_W /*verilator public*/ = 128;
   localparam int unsigned FLIT_BYTES /*verilator public*/ = NODE_FLIT_W / 8;
 
-  // Route header extensions (nd_noc_pkg reserves [31:17]).
-  localparam int unsigned HDR_DST_HOST_BIT /*verilator public*/ = 17;
-  localparam int unsigned HDR_SRC_HOST_BIT /*verilator public*/ = 18;
-
   // Node header fields of a head flit.
   localparam int unsigned PKT_OP_LSB /*verilator public*/ = 32;    // [35:32]
   localparam int unsigned PKT_ERR_BIT /*verilator public*/ = 36;

@@ -13,8 +13,8 @@
 // core_gnt_o depends only on core_req_i, reg_req_i and a register: it has no path from the core's
 // instruction request, and reg_req_i must not depend combinationally on any grant.
 //
-// Outputs: run_o = CTRL.run (the core's fetch enable); compute_rst_no low while CTRL.reset is 1, which
-// includes the node's reset (CTRL resets to 0x2); console_valid_o pulses one clock after a CONSOLE write
+// Outputs: run_o = CTRL.run (the core's fetch enable); compute_rst_no low while rst_ni is low or CTRL.reset
+// is 1 (CTRL resets to 0x2); console_valid_o pulses one clock after a CONSOLE write
 // with the low byte on console_data_o (held until the next write).
 // EXIT: a write (byte enables apply) stores the program's exit word, marks the node exited (CORE_STATUS[2])
 // and clears CTRL.run. Counters: CYCLE counts clocks since the node's reset; INSTRET counts retire_i
@@ -185,7 +185,9 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
   assign core_rdata_o    = rdata_q;
   assign reg_rdata_o     = rdata_q;
   assign run_o           = ctrl_q[CTRL_RUN_BIT];
-  assign compute_rst_no  = !ctrl_q[CTRL_RESET_BIT];
+  // Also low while the node's reset is: the flop only takes its reset value at an edge of rst_ni or clk_i,
+  // and a simulation (or a power-up) may start with rst_ni already low and CTRL holding anything.
+  assign compute_rst_no  = rst_ni && !ctrl_q[CTRL_RESET_BIT];
   assign console_valid_o = console_valid_q;
   assign console_data_o  = console_data_q;
 

@@ -97,6 +97,7 @@ namespace reg {
 constexpr uint32_t kConsole = 0x000, kNodeId = 0x004, kCycleLo = 0x008, kCycleHi = 0x00C, kTile = 0x010;
 constexpr uint32_t kCtrl = 0x020, kCoreStatus = 0x024, kTrapCause = 0x028, kTrapPc = 0x02C;
 constexpr uint32_t kInstretLo = 0x030, kInstretHi = 0x034, kRunCyclesLo = 0x038, kRunCyclesHi = 0x03C;
+constexpr uint32_t kExit = 0x040;
 constexpr uint32_t kDmaStatus = 0x100, kDmaDone = 0x104, kDmaBytesOut = 0x108, kDmaBytesIn = 0x10C;
 constexpr uint32_t kDmaStall = 0x110, kNiStatus = 0x140, kNiReqs = 0x144;
 }  // namespace reg

@@ -1,0 +1,60 @@
+// TileIf: one Verilated nd_tile (rtl/tile/nd_tile.sv) as the host driver and the tests see it, free of
+// Verilator types. One cycle = read outputs, drive inputs, tick().
+//
+// Host ports (one per row y, the west link of router (0, y); docs/noc.md "Host ports"):
+// - host_inject(y, flit) drives one flit into the mesh this cycle; the caller owns the credits (BufDepth per
+//   VC at reset, one back for every host_credit(y, vc) seen after a tick).
+// - host_out(y) is the flit the mesh delivered to the host in the last tick, if any; the caller returns
+//   one credit per flit with host_return_credit(y, vc).
+// Observation per node n = y * cols + x: console byte, retired-instruction pulse, halted and running.
+// Every RTL assertion makes tick() throw nd::SimError.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "noc_flit.hpp"
+#include "waves.hpp"
+
+namespace nd::tile {
+
+using noc::Flit;
+
+// The parameters one nd_tile model was built with.
+struct TileShape {
+  int rows = 2, cols = 2;
+  int klanes = 4;
+  uint32_t sram_bytes = 256 * 1024;
+  int num_vcs = 2, buf_depth = 4;
+  uint32_t max_packet_bytes = 256;
+  int nodes() const { return rows * cols; }
+  noc::MeshShape mesh() const { return {rows, cols, num_vcs, buf_depth, 128}; }
+  std::string name() const;  // e.g. "2x2, KLanes 4, 256 KiB SRAM per node"
+};
+
+class TileIf {
+ public:
+  virtual ~TileIf() = default;
+  virtual const TileShape& shape() const = 0;
+  virtual void host_inject(int row, const Flit& f) = 0;
+  virtual bool host_credit(int row, int vc) const = 0;
+  virtual std::optional<Flit> host_out(int row) const = 0;
+  virtual void host_return_credit(int row, int vc) = 0;
+  virtual std::optional<char> console(int node) const = 0;
+  virtual bool retired(int node) const = 0;
+  virtual bool halted(int node) const = 0;
+  virtual bool running(int node) const = 0;
+  virtual void tick() = 0;
+  virtual uint64_t cycle() const = 0;  // ticks since reset was released
+};
+
+// The compiled tiles: "2x2" (KLanes 4) and "4x4" (KLanes 1, docs/node.md "Tile models"). Throws
+// nd::InputError (file `source`, key "tile") for a size that is not built.
+std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves, const std::string& source);
+// The sizes make_tile() knows, e.g. "2x2, 4x4", and the shape of one of them.
+std::string tile_sizes();
+std::optional<TileShape> compiled_tile(const std::string& size);
+
+}  // namespace nd::tile

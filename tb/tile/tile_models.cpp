@@ -1,0 +1,56 @@
+// make_tile(): the compiled nd_tile models behind TileIf (the packet format is checked against the
+// Verilated nd_node_pkg in tb/node/node_xfer.test.cpp).
+#include <sstream>
+
+#include "Vtile_2x2.h"
+#include "Vtile_4x4.h"
+#include "errors.hpp"
+#include "tile_dut.hpp"
+
+namespace nd::tile {
+
+namespace {
+
+struct Compiled {
+  const char* size;
+  TileShape shape;
+  std::unique_ptr<TileIf> (*make)(const TileShape&, const WaveOptions&);
+};
+
+template <class V>
+std::unique_ptr<TileIf> make_dut(const TileShape& s, const WaveOptions& w) {
+  return std::make_unique<TileDut<V>>(s, w);
+}
+
+// Keep in step with tb/tile/CMakeLists.txt.
+const Compiled kCompiled[] = {
+    {"2x2", {2, 2, 1, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_2x2>},
+    {"4x4", {4, 4, 1, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_4x4>},
+};
+}  // namespace
+
+std::string TileShape::name() const {
+  std::ostringstream os;
+  os << rows << "x" << cols << ", KLanes " << klanes << ", " << sram_bytes / 1024 << " KiB SRAM per node";
+  return os.str();
+}
+
+std::string tile_sizes() {
+  std::string s;
+  for (const auto& c : kCompiled) s += (s.empty() ? "" : ", ") + std::string(c.size);
+  return s;
+}
+
+std::optional<TileShape> compiled_tile(const std::string& size) {
+  for (const auto& c : kCompiled)
+    if (size == c.size) return c.shape;
+  return std::nullopt;
+}
+
+std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves, const std::string& source) {
+  for (const auto& c : kCompiled)
+    if (size == c.size) return c.make(c.shape, waves);
+  throw InputError(source, 0, "tile", "no compiled tile of size '" + size + "' (compiled: " + tile_sizes() + ")");
+}
+
+}  // namespace nd::tile

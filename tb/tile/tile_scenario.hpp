@@ -1,0 +1,38 @@
+// A tile run described in YAML (docs/node.md "Running programs on the tile"): which compiled tile, which
+// program on which node, the cycle limit. Every key is checked; errors name the file, line and key.
+//
+//   tile: 2x2                 # a compiled tile size (tile_sizes())
+//   max_cycles: 1000000       # optional, default 10000000
+//   program: build/sw/x.elf   # optional: the program of every node without an entry in `nodes`
+//   nodes:                    # optional: per-node programs, by index n = y * cols + x or by "x,y"
+//     0: build/sw/y.elf
+//     "1,1": build/sw/z.elf
+// Relative program paths are relative to the scenario file's folder.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace nd::tile {
+
+struct TileScenario {
+  std::string file;
+  std::string tile = "2x2";
+  uint64_t max_cycles = 10'000'000;
+  std::string program;                  // every node not in `nodes`; empty: those nodes stay idle
+  std::map<int, std::string> nodes;     // node index -> program
+  std::map<std::string, int> lines;     // dotted key -> line
+};
+
+// Rows and columns of a size "RxC" (InputError naming `file`, `line` and `key` otherwise).
+std::pair<int, int> parse_tile_size(const std::string& size, const std::string& file, int line,
+                                    const std::string& key);
+// A node given as an index or "x,y" on a rows x cols tile.
+int parse_node(const std::string& text, int rows, int cols, const std::string& file, int line,
+               const std::string& key);
+
+TileScenario load_tile_scenario_file(const std::string& path);
+TileScenario load_tile_scenario_text(const std::string& text, const std::string& name);
+
+}  // namespace nd::tile
