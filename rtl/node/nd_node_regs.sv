@@ -81,6 +81,7 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
   logic        acc, acc_we;
   logic [11:0] acc_addr;
   logic [31:0] acc_wdata;
+  logic [3:0]  acc_be;
   logic        acc_be0;
   assign acc       = core_gnt_o || reg_gnt_o;
   assign acc_we    = reg_gnt_o ? reg_we_i : core_we_i;
@@ -97,7 +98,6 @@ module nd_node_regs import nd_noc_pkg::coord_t, nd_node_pkg::*; #(
   logic        console_valid_q, console_valid_d;
   logic [7:0]  console_data_q, console_data_d;
   logic        wr_ctrl, wr_console, wr_exit, running;
-  logic [3:0]  acc_be;
 
   assign wr_ctrl    = acc && acc_we && acc_be0 && (acc_addr == REG_CTRL);
   assign wr_console = acc && acc_we && acc_be0 && (acc_addr == REG_CONSOLE);

@@ -2,8 +2,10 @@
 // shared inputs, see scripts/synth/eq_wrapper.py) with random inputs and reset pulses, and fails on the first
 // cycle where any output differs, naming the output port.
 //
-// Both instances start from all-zero state (randReset(0)): flops without reset then agree from the first
-// cycle, so a difference can only come from the netlist computing something else than the RTL.
+// Both instances start from all-zero state (randReset(0)) and see a falling reset edge before the first
+// comparison: flops without reset then agree from the first cycle, flops with an asynchronous reset hold their
+// reset values (whatever encoding Yosys gave a state machine), so a difference can only come from the netlist
+// computing something else than the RTL.
 // Cycles: ND_NETLIST_CYCLES (default 3000). Seed: --seed. Waves: --waves DIR writes netlist_<block>.fst.
 #pragma once
 
@@ -93,7 +95,12 @@ void check_netlist(const std::string& block, int stim_bits, const std::vector<st
     }
   };
 
+  // A falling reset edge before the first comparison: the asynchronous-reset flops of both sides take their
+  // reset values. Without it the first clock would compare the all-zero start state, which is not the same
+  // state on both sides when Yosys re-encoded a state machine (one-hot: the reset state is 001, not 000).
   model->clk_i = 0;
+  model->rst_ni = 1;
+  model->eval();
   model->rst_ni = 0;
   eval("reset");
   int reset_left = 2;  // reset held for the first cycles, then pulsed at random
