@@ -102,3 +102,13 @@ TEST_CASE("nanodojo tile refuses bad input with file, line and key, exit 2", "[t
     CHECK(c.out.find(k.expect) != std::string::npos);
   }
 }
+
+TEST_CASE("nanodojo tile --waves writes the tile's waves", "[tile][system]") {
+  const fs::path fst = scratch("exchange.fst");
+  fs::remove(fst);
+  const auto c = nanodojo(elf("tile_exchange") + " --waves " + fst.string());
+  INFO(c.out);
+  CHECK(c.status == 0);
+  REQUIRE(fs::exists(fst));
+  CHECK(fs::file_size(fst) > 10000);
+}
