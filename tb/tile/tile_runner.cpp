@@ -42,7 +42,7 @@ double TileRunResult::cycles_per_second() const {
 
 TileRunner::TileRunner(TileIf& tile, const TileRunOptions& options)
     : tile_(tile), opt_(options), host_(tile) {
-  tohost_.resize(tile.shape().nodes());
+  programs_.resize(tile.shape().nodes());
   console_.resize(tile.shape().nodes());
   host_.on_cycle = [this] {
     for (int n = 0; n < tile_.shape().nodes(); ++n) {
@@ -77,8 +77,7 @@ void TileRunner::load(int node, const core::ProgramImage& image) {
     host_.write(node, words[i].addr, bytes);
     i = j;
   }
-  tohost_.at(node) = image.tohost;
-  if (!image.tohost) tohost_.at(node) = 0xFFFFFFFFu;  // no tohost: only the EXIT register ends the run
+  programs_.at(node) = {true, image.tohost};
 }
 
 TileRunResult TileRunner::run() {
@@ -90,13 +89,13 @@ TileRunResult TileRunner::run() {
   r.load_cycles = tile_.cycle() - load_start_;
 
   for (int n = 0; n < nodes; ++n) {
-    r.nodes[n].loaded = tohost_[n].has_value();
+    r.nodes[n].loaded = programs_[n].loaded;
     if (r.nodes[n].loaded) host_.write32(n, reg(kCtrl), kCtrlRun);
   }
   host_.drain();
   const uint64_t t0 = tile_.cycle();
 
-  std::vector<bool> done(nodes, true);
+  std::vector<bool> done(nodes);
   for (int n = 0; n < nodes; ++n) done[n] = !r.nodes[n].loaded;
   auto all_done = [&] {
     for (int n = 0; n < nodes; ++n)
@@ -109,7 +108,7 @@ TileRunResult TileRunner::run() {
     for (int n = 0; n < nodes; ++n) {
       if (done[n]) continue;
       tickets[n].first = host_.read32_async(n, reg(kCoreStatus));
-      if (*tohost_[n] != 0xFFFFFFFFu) tickets[n].second = host_.read32_async(n, *tohost_[n]);
+      if (programs_[n].tohost) tickets[n].second = host_.read32_async(n, *programs_[n].tohost);
     }
     host_.drain();
     for (int n = 0; n < nodes; ++n) {

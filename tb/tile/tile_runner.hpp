@@ -62,7 +62,11 @@ class TileRunner {
   TileIf& tile_;
   TileRunOptions opt_;
   Host host_;
-  std::vector<std::optional<uint32_t>> tohost_;  // per node, when loaded
+  struct Loaded {
+    bool loaded = false;
+    std::optional<uint32_t> tohost;  // polled when the program has one; EXIT ends the run either way
+  };
+  std::vector<Loaded> programs_;  // per node
   std::vector<std::string> console_;
   uint64_t load_start_ = 0;
   bool loading_ = false;
