@@ -38,12 +38,14 @@ nd::tile::TileScenario scenario_from_flags(const TileOptions& o) {
   s.program = o.program;
   const auto [rows, cols] = nd::tile::parse_tile_size(o.tile, s.file, 0, "--tile");
   if (!nd::tile::compiled_tile(o.tile))
-    throw nd::InputError(s.file, 0, "--tile", "no compiled tile of size " + o.tile + " (compiled: " +
-                                                  nd::tile::tile_sizes() + ")");
+    throw nd::InputError(
+        s.file, 0, "--tile",
+        "no compiled tile of size " + o.tile + " (compiled: " + nd::tile::tile_sizes() + ")");
   for (const auto& np : o.node_programs) {
     const auto eq = np.find('=');
     if (eq == std::string::npos || eq + 1 == np.size())
-      throw nd::InputError(s.file, 0, "--node", "expected NODE=PROGRAM (NODE an index or x,y), got '" + np + "'");
+      throw nd::InputError(s.file, 0, "--node",
+                           "expected NODE=PROGRAM (NODE an index or x,y), got '" + np + "'");
     s.nodes[nd::tile::parse_node(np.substr(0, eq), rows, cols, s.file, 0, "--node")] = np.substr(eq + 1);
   }
   if (s.program.empty() && s.nodes.empty())
@@ -52,8 +54,8 @@ nd::tile::TileScenario scenario_from_flags(const TileOptions& o) {
 }
 
 int run_tile(const TileOptions& o) {
-  const nd::tile::TileScenario s = o.scenario.empty() ? scenario_from_flags(o)
-                                                      : nd::tile::load_tile_scenario_file(o.scenario);
+  const nd::tile::TileScenario s =
+      o.scenario.empty() ? scenario_from_flags(o) : nd::tile::load_tile_scenario_file(o.scenario);
   std::unique_ptr<std::ofstream> json_out;
   if (!o.json.empty()) {
     json_out = std::make_unique<std::ofstream>(o.json);
@@ -84,7 +86,8 @@ int run_tile(const TileOptions& o) {
     if (images[n]) runner.load(n, *images[n]);
   const nd::tile::TileRunResult r = runner.run();
   for (int n = 0; n < shape.nodes(); ++n)
-    if (!line[n].empty()) std::cout << "[" << n % shape.cols << "," << n / shape.cols << "] " << line[n] << std::endl;
+    if (!line[n].empty())
+      std::cout << "[" << n % shape.cols << "," << n / shape.cols << "] " << line[n] << std::endl;
 
   const int status = r.passed() ? 0 : 1;
   std::fprintf(stderr, "nanodojo tile: %s tile (%s): %s\n", s.tile.c_str(), shape.name().c_str(),
@@ -96,9 +99,11 @@ int run_tile(const TileOptions& o) {
                  n / shape.cols, nr.describe().c_str(), static_cast<unsigned long long>(nr.cycles),
                  static_cast<unsigned long long>(nr.instret));
   }
-  std::fprintf(stderr, "  load %llu cycles, run %llu cycles; simulated %.1f k cycles/s (%.3f s wall); exit status %d\n",
-               static_cast<unsigned long long>(r.load_cycles), static_cast<unsigned long long>(r.cycles),
-               r.cycles_per_second() / 1e3, r.wall_seconds, status);
+  std::fprintf(
+      stderr,
+      "  load %llu cycles, run %llu cycles; simulated %.1f k cycles/s (%.3f s wall); exit status %d\n",
+      static_cast<unsigned long long>(r.load_cycles), static_cast<unsigned long long>(r.cycles),
+      r.cycles_per_second() / 1e3, r.wall_seconds, status);
 
   if (json_out) {
     nlohmann::json j;
@@ -131,15 +136,21 @@ int run_tile(const TileOptions& o) {
 
 const bool registered = nd::register_command([](CLI::App& app) {
   auto o = std::make_shared<TileOptions>();
-  CLI::App* sub = app.add_subcommand("tile", "boot programs on a tile of nodes through the mesh and run them");
+  CLI::App* sub =
+      app.add_subcommand("tile", "boot programs on a tile of nodes through the mesh and run them");
   sub->add_option("program", o->program, "program for every node not named by --node (ELF32 RISC-V)");
-  sub->add_option("--node", o->node_programs, "NODE=PROGRAM: the program of one node (index or x,y); repeatable");
+  sub->add_option("--node", o->node_programs,
+                  "NODE=PROGRAM: the program of one node (index or x,y); repeatable");
+  CLI::Option* tile_opt =
+      sub->add_option("--tile", o->tile, "compiled tile size (" + nd::tile::tile_sizes() + "; default 2x2)");
+  CLI::Option* cycles_opt =
+      sub->add_option("--max-cycles", o->max_cycles, "stop after this many cycles (default 10000000)")
+          ->check(CLI::PositiveNumber);
   sub->add_option("--scenario", o->scenario, "run the tile, programs and limits a YAML scenario describes")
       ->excludes("program")
-      ->excludes("--node");
-  sub->add_option("--tile", o->tile, "compiled tile size (" + nd::tile::tile_sizes() + "; default 2x2)");
-  sub->add_option("--max-cycles", o->max_cycles, "stop after this many cycles (default 10000000)")
-      ->check(CLI::PositiveNumber);
+      ->excludes("--node")
+      ->excludes(tile_opt)
+      ->excludes(cycles_opt);
   sub->add_option("--json", o->json, "also write the report as JSON to FILE");
   nd::add_wave_options(sub, o->waves);
   return nd::Command{sub, [o] { return run_tile(*o); }};

@@ -14,12 +14,12 @@
 
 // Registers of a tile node (docs/node.md "Memory map"; the DMA and NI ones are in nd_dma.h); on core_system
 // they read 0 and ignore writes.
-#define ND_MMIO_TILE (ND_MMIO_BASE + 0x010u)            // R: {rows[15:8], cols[7:0]}
-#define ND_MMIO_CTRL (ND_MMIO_BASE + 0x020u)            // RW: [0] run, [1] compute reset
-#define ND_MMIO_CORE_STATUS (ND_MMIO_BASE + 0x024u)     // R: [0] halted, [1] running, [2] exited
-#define ND_MMIO_INSTRET_LO (ND_MMIO_BASE + 0x030u)      // R: instructions retired since compute reset
-#define ND_MMIO_RUN_CYCLES_LO (ND_MMIO_BASE + 0x038u)   // R: cycles run since compute reset
-#define ND_MMIO_EXIT (ND_MMIO_BASE + 0x040u)            // RW: exit word, written by nd_exit
+#define ND_MMIO_TILE (ND_MMIO_BASE + 0x010u)           // R: {rows[15:8], cols[7:0]}
+#define ND_MMIO_CTRL (ND_MMIO_BASE + 0x020u)           // RW: [0] run, [1] compute reset
+#define ND_MMIO_CORE_STATUS (ND_MMIO_BASE + 0x024u)    // R: [0] halted, [1] running, [2] exited
+#define ND_MMIO_INSTRET_LO (ND_MMIO_BASE + 0x030u)     // R: instructions retired since compute reset
+#define ND_MMIO_RUN_CYCLES_LO (ND_MMIO_BASE + 0x038u)  // R: cycles run since compute reset
+#define ND_MMIO_EXIT (ND_MMIO_BASE + 0x040u)           // RW: exit word, written by nd_exit
 
 #define ND_MMIO32(addr) (*(volatile uint32_t*)(uintptr_t)(addr))
 #define ND_MMIO8(addr) (*(volatile uint8_t*)(uintptr_t)(addr))

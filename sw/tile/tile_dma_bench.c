@@ -1,7 +1,7 @@
 // DMA benchmarks on a tile (tb/tile/tile_bench_main.cpp sets the parameters in .data and reads the results
 // back over the mesh; docs/node.md "DMA benchmark").
-//   mode 0  WRITE bandwidth: node `src` writes `bytes` to node `peer` (rows of 4 KiB), cycles until acknowledged
-//   mode 1  READ latency: node `src` reads 4 bytes from `peer`, 16 times; cycles of the last one
+//   mode 0  WRITE bandwidth: node `src` writes `bytes` to node `peer` (rows of 4 KiB), cycles until
+//   acknowledged mode 1  READ latency: node `src` reads 4 bytes from `peer`, 16 times; cycles of the last one
 //   mode 2  READ bandwidth: node `src` reads `bytes` from `peer`
 //   mode 3  all-to-all: every node writes `bytes` to every other node, then flags it; cycles until this
 //           node's writes are acknowledged and every other node's flag has arrived
@@ -20,7 +20,8 @@ static volatile uint32_t flag __attribute__((aligned(16), section(".data")));
 static uint8_t src_buf[BUF_BYTES] __attribute__((aligned(16)));
 static uint8_t dst_buf[BUF_BYTES] __attribute__((aligned(16)));
 
-static void transfer(int write, uint32_t peer, uint32_t cols, uint32_t local, uint32_t remote, uint32_t bytes) {
+static void transfer(int write, uint32_t peer, uint32_t cols, uint32_t local, uint32_t remote,
+                     uint32_t bytes) {
   const uint32_t row = bytes < 4096 ? bytes : 4096;
   ND_DMA_SHAPE(row, bytes / row);
   ND_DMA_STRIDE(row, row);

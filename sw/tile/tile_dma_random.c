@@ -6,18 +6,18 @@
 // stride, then sends every other node a FLAG (+1). Each node then waits for its flag to count every other
 // node's rounds and checks: every block holds the source's pattern, every word of a slot outside its block
 // is still 0 (no write landed where it should not), and the flag never counts more than it should (no flag
-// delivered twice). Finally it reads one of its blocks back from every other node with a 2D READ and compares.
-// The host writes `seed` before starting the nodes. Exit code: 0 pass, 1 data, 2 word outside a block
-// written, 3 flag count, 4 read-back, 5 DMA error.
+// delivered twice). Finally it reads one of its blocks back from every other node with a 2D READ and
+// compares. The host writes `seed` before starting the nodes. Exit code: 0 pass, 1 data, 2 word outside a
+// block written, 3 flag count, 4 read-back, 5 DMA error.
 #include "nanodojo.h"
 #include "nd_dma.h"
 
 #define ROUNDS 3
 #define MAX_NODES 16
-#define ROW_WORDS 16                        // words per slot row: the remote row stride is 64 bytes
+#define ROW_WORDS 16  // words per slot row: the remote row stride is 64 bytes
 #define ROWS 3
 #define SLOT_WORDS (ROW_WORDS * ROWS)
-#define OUT_WORDS 20                        // words per outbox row: the local row stride is 80 bytes
+#define OUT_WORDS 20  // words per outbox row: the local row stride is 80 bytes
 
 uint32_t seed __attribute__((section(".data"))) = 1;
 // Written by other nodes, possibly before this node's start-up code runs: in .data, not .bss.
@@ -68,7 +68,8 @@ int main(void) {
   const uint32_t expected = (nodes - 1) * ROUNDS;
   while (flag < expected) {
   }
-  for (volatile int i = 0; i < 200; ++i) {  // a flag delivered twice would arrive in this time (> 1000 cycles)
+  for (volatile int i = 0; i < 200;
+       ++i) {  // a flag delivered twice would arrive in this time (> 1000 cycles)
   }
   if (flag != expected) return 3;
 

@@ -17,7 +17,9 @@ static uint32_t inbox[4][WORDS] __attribute__((aligned(16), section(".data")));
 static volatile uint32_t flag __attribute__((aligned(16), section(".data")));
 static uint32_t readback[4][WORDS] __attribute__((aligned(16)));
 
-static uint32_t pattern(uint32_t x, uint32_t y, uint32_t i) { return (y << 24) | (x << 16) | (i * 2654435761u >> 16); }
+static uint32_t pattern(uint32_t x, uint32_t y, uint32_t i) {
+  return (y << 24) | (x << 16) | (i * 2654435761u >> 16);
+}
 
 int main(void) {
   const uint32_t id = ND_MMIO32(ND_MMIO_NODE_ID);

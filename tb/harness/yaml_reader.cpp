@@ -35,7 +35,8 @@ void YamlReader::fail(const YAML::Node& n, const std::string& key, const std::st
   throw InputError(file_, line(n), key, msg);
 }
 
-void YamlReader::each(const YAML::Node& map, const std::string& prefix, const std::vector<std::string>& allowed,
+void YamlReader::each(const YAML::Node& map, const std::string& prefix,
+                      const std::vector<std::string>& allowed,
                       const std::function<void(const std::string&, const YAML::Node&)>& f) {
   if (!map.IsMap()) fail(map, prefix, "expected a map");
   for (const auto& kv : map) {
@@ -63,7 +64,9 @@ long long YamlReader::integer(const YAML::Node& n, const std::string& key, long 
   }
   if (v < lo || v > hi) {
     const std::string range = v < 0 && lo >= 0 ? "must not be negative" : "out of range";
-    fail(n, key, range + ": " + std::to_string(v) + " not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    fail(n, key,
+         range + ": " + std::to_string(v) + " not in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+             "]");
   }
   return v;
 }

@@ -8,8 +8,8 @@
 #include <type_traits>
 
 #include "dut.hpp"
-#include "vl_bits.hpp"
 #include "mesh_if.hpp"
+#include "vl_bits.hpp"
 
 namespace nd::noc {
 

@@ -95,8 +95,8 @@ TEST_CASE("dst_host packets leave the mesh at the host port of their row", "[noc
       for (int vc = 0; vc < s.num_vcs; ++vc) {
         INFO("node " << src << " to host row " << row << " VC " << vc);
         const int cls = class_of_vc(vc, s.num_vcs);
-        std::vector<Flit> pkt =
-            test::packet(s, src, node_index(s, 0, row), cls, 2, tag++, vc - first_vc_of_class(cls, s.num_vcs));
+        std::vector<Flit> pkt = test::packet(s, src, node_index(s, 0, row), cls, 2, tag++,
+                                             vc - first_vc_of_class(cls, s.num_vcs));
         Header hd = decode_header(pkt[0].data[0]);
         hd.dst_host = true;
         pkt[0].data[0] = encode_header(hd);

@@ -174,8 +174,7 @@ class Loader : private YamlReader {
 NocConfig parse(const std::string& text, const std::string& name) {
   NocConfig cfg;
   cfg.file = name;
-  const YAML::Node root =
-      YamlReader(name).parse(text, "empty config (expected the keys build, run, sweep)");
+  const YAML::Node root = YamlReader(name).parse(text, "empty config (expected the keys build, run, sweep)");
   Loader(cfg).load(root);
   return cfg;
 }

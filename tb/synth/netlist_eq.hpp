@@ -3,10 +3,10 @@
 // cycle where any output differs, naming the output port.
 //
 // Both instances start from all-zero state (randReset(0)) and see a falling reset edge before the first
-// comparison: flops without reset then agree from the first cycle, flops with an asynchronous reset hold their
-// reset values (whatever encoding Yosys gave a state machine), so a difference can only come from the netlist
-// computing something else than the RTL.
-// Cycles: ND_NETLIST_CYCLES (default 3000). Seed: --seed. Waves: --waves DIR writes netlist_<block>.fst.
+// comparison: flops without reset then agree from the first cycle, flops with an asynchronous reset hold
+// their reset values (whatever encoding Yosys gave a state machine), so a difference can only come from the
+// netlist computing something else than the RTL. Cycles: ND_NETLIST_CYCLES (default 3000). Seed: --seed.
+// Waves: --waves DIR writes netlist_<block>.fst.
 #pragma once
 
 #include <verilated.h>

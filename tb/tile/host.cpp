@@ -80,8 +80,8 @@ std::vector<uint8_t> Host::read(int node, uint32_t addr, uint32_t len, uint64_t 
   for (const uint32_t t : tags) {
     for (uint64_t c = 0; !reads_.at(t).done; ++c) {
       if (c >= max_cycles)
-        throw SimError(tile_.cycle(), "host read of node " + std::to_string(node) + " at " + hex(addr) + ": no response within " +
-                       std::to_string(max_cycles) + " cycles");
+        throw SimError(tile_.cycle(), "host read of node " + std::to_string(node) + " at " + hex(addr) +
+                                          ": no response within " + std::to_string(max_cycles) + " cycles");
       step();
     }
     auto& d = reads_.at(t).data;
@@ -119,8 +119,8 @@ void Host::drain(uint64_t max_cycles) {
   };
   for (uint64_t c = 0; busy(); ++c) {
     if (c >= max_cycles)
-      throw SimError(tile_.cycle(), "host: requests still unanswered after " + std::to_string(max_cycles) + " cycles (" +
-                     std::to_string(acks_owed_) + " writes unacknowledged)");
+      throw SimError(tile_.cycle(), "host: requests still unanswered after " + std::to_string(max_cycles) +
+                                        " cycles (" + std::to_string(acks_owed_) + " writes unacknowledged)");
     step();
   }
 }
@@ -149,7 +149,8 @@ void Host::step() {
 void Host::receive(int row, const noc::Flit& f) {
   Rx& rx = rx_[row][f.vc];
   if (noc::is_head(f.type)) {
-    if (rx.open) throw SimError(tile_.cycle(), "host row " + std::to_string(row) + ": head flit inside an open packet");
+    if (rx.open)
+      throw SimError(tile_.cycle(), "host row " + std::to_string(row) + ": head flit inside an open packet");
     rx.open = true;
     rx.flits.clear();
   } else if (!rx.open) {
@@ -170,14 +171,19 @@ void Host::receive(int row, const noc::Flit& f) {
 
 void Host::complete(const node::Packet& p) {
   const Head& h = p.head;
-  if (!h.route.dst_host) throw SimError(tile_.cycle(), "host received a packet not addressed to the host: " + node::to_string(h));
-  if (h.err) throw SimError(tile_.cycle(), "host request refused by the node (error bit): " + node::to_string(h));
+  if (!h.route.dst_host)
+    throw SimError(tile_.cycle(), "host received a packet not addressed to the host: " + node::to_string(h));
+  if (h.err)
+    throw SimError(tile_.cycle(), "host request refused by the node (error bit): " + node::to_string(h));
   if (h.op == Op::WriteAck) {
-    if (acks_owed_ == 0) throw SimError(tile_.cycle(), "host received an acknowledgement it did not ask for: " + node::to_string(h));
+    if (acks_owed_ == 0)
+      throw SimError(tile_.cycle(),
+                     "host received an acknowledgement it did not ask for: " + node::to_string(h));
     --acks_owed_;
     return;
   }
-  if (h.op != Op::ReadData) throw SimError(tile_.cycle(), "host received a request packet: " + node::to_string(h));
+  if (h.op != Op::ReadData)
+    throw SimError(tile_.cycle(), "host received a request packet: " + node::to_string(h));
   auto it = reads_.find(h.addr >> 4);
   if (h.addr % 16 != 0 || it == reads_.end() || it->second.done || it->second.len != h.len)
     throw SimError(tile_.cycle(), "host received read data nobody asked for: " + node::to_string(h));

@@ -45,12 +45,13 @@ Measure run(const std::string& size, const nd::core::ProgramImage& img, uint32_t
   if (!r.passed()) {
     for (int n = 0; n < nodes; ++n)
       if (r.nodes[n].status != nd::core::RunStatus::kPass)
-        throw nd::SimError(tile->cycle(), "bench kernel failed on node " + std::to_string(n) + ": " +
-                                              r.nodes[n].describe());
+        throw nd::SimError(tile->cycle(),
+                           "bench kernel failed on node " + std::to_string(n) + ": " + r.nodes[n].describe());
   }
   Measure m;
   for (int n = 0; n < nodes; ++n)
-    if (mode == 3 || n == src) m.cycles = std::max(m.cycles, runner.host().read32(n, img.symbol("bench_cycles")->value));
+    if (mode == 3 || n == src)
+      m.cycles = std::max(m.cycles, runner.host().read32(n, img.symbol("bench_cycles")->value));
   m.sim_cycles = tile->cycle();
   m.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return m;
@@ -73,8 +74,10 @@ int main(int argc, char** argv) {
     std::string elf, ninja_log;
     for (int i = 2; i + 1 < argc; i += 2) {
       const std::string a = argv[i];
-      if (a == "--elf") elf = argv[i + 1];
-      else if (a == "--ninja-log") ninja_log = argv[i + 1];
+      if (a == "--elf")
+        elf = argv[i + 1];
+      else if (a == "--ninja-log")
+        ninja_log = argv[i + 1];
       else {
         std::cerr << "bench_tile: unknown option " << a << "\n";
         return 2;
@@ -94,8 +97,8 @@ int main(int argc, char** argv) {
       const int corner = s.nodes() - 1;
       const int hops_corner = (s.rows - 1) + (s.cols - 1);
       const uint32_t bytes = 32768;
-      for (const auto& [name, peer, hops] : {std::tuple<const char*, int, int>{"1 hop", 1, 1},
-                                             {"corner to corner", corner, hops_corner}}) {
+      for (const auto& [name, peer, hops] :
+           {std::tuple<const char*, int, int>{"1 hop", 1, 1}, {"corner to corner", corner, hops_corner}}) {
         for (uint32_t mode : {0u, 2u}) {
           const Measure m = run(size, img, mode, 0, peer, bytes);
           account(size, m);
@@ -119,26 +122,31 @@ int main(int argc, char** argv) {
     }
     for (const auto& [size, cw] : sim) {
       const double b = ninja_log.empty() ? -1 : nd::model_build_seconds(ninja_log, "tile_" + size);
-      speed.push_back({size, compiled_tile(size)->name(), cw.first, fixed(cw.first / cw.second / 1000.0, 2) + " k",
-                       b < 0 ? "-" : fixed(b, 0)});
+      speed.push_back({size, compiled_tile(size)->name(), cw.first,
+                       fixed(cw.first / cw.second / 1000.0, 2) + " k", b < 0 ? "-" : fixed(b, 0)});
     }
 
     json out;
     out["block"] = "tile";
     out["tables"] = json::array(
         {{{"title", "Tile: DMA bandwidth node to node"},
-          {"columns", {"tile", "op", "path", "hops", "bytes", "cycles", "bytes/cycle", "of link (16 B/cycle)"}},
+          {"columns",
+           {"tile", "op", "path", "hops", "bytes", "cycles", "bytes/cycle", "of link (16 B/cycle)"}},
           {"rows", bw},
           {"notes",
-           "One DMA command on node 0 (rows of 4 KiB, sw/tile/tile_dma_bench.c); cycles from issuing it until "
-           "nd_dma_wait() returns, i.e. every WRITE acknowledged or every READ_DATA written. A data flit carries "
-           "16 bytes, a packet of 256 bytes is 17 flits (head + 16), so 94 % is the packet format's ceiling."}},
+           "One DMA command on node 0 (rows of 4 KiB, sw/tile/tile_dma_bench.c); cycles from issuing it "
+           "until "
+           "nd_dma_wait() returns, i.e. every WRITE acknowledged or every READ_DATA written. A data flit "
+           "carries "
+           "16 bytes, a packet of 256 bytes is 17 flits (head + 16), so 94 % is the packet format's "
+           "ceiling."}},
          {{"title", "Tile: remote READ latency (4 bytes)"},
           {"columns", {"tile", "path", "hops", "cycles"}},
           {"rows", lat},
           {"notes", "From issuing the READ command until nd_dma_wait() returns (the last of 16 reads)."}},
          {{"title", "Tile: all-to-all DMA bandwidth"},
-          {"columns", {"tile", "bytes per pair", "cycles", "bytes/cycle (tile)", "of injection (16 B/cycle/node)"}},
+          {"columns",
+           {"tile", "bytes per pair", "cycles", "bytes/cycle (tile)", "of injection (16 B/cycle/node)"}},
           {"rows", a2a},
           {"notes",
            "Every node writes the block to every other node, then flags it; cycles = the slowest node's time "
@@ -147,7 +155,8 @@ int main(int argc, char** argv) {
           {"columns", {"tile", "model", "cycles simulated", "sim cycles/s (wall)", "build s"}},
           {"rows", speed},
           {"notes",
-           "All cycles of the runs above (loading through the mesh, polling, the kernels) over their wall time, "
+           "All cycles of the runs above (loading through the mesh, polling, the kernels) over their wall "
+           "time, "
            "waves off. Build s = Verilator and C++ compile of the model in the last build (ninja log)."}}});
     std::ofstream f(argv[1]);
     f << out.dump(2) << "\n";

@@ -72,7 +72,8 @@ TEST_CASE("random DMA traffic between all nodes: nothing lost, duplicated or cor
   }
   const TileRunResult r = runner.run();
   for (int n = 0; n < tile->shape().nodes(); ++n) {
-    INFO("tile " << size << " node " << n << " seed " << nd::test_seed() << ": " << r.nodes[n].describe() << "\n"
+    INFO("tile " << size << " node " << n << " seed " << nd::test_seed() << ": " << r.nodes[n].describe()
+                 << "\n"
                  << r.nodes[n].console);
     CHECK(r.nodes[n].status == nd::core::RunStatus::kPass);
   }

@@ -57,8 +57,9 @@ TEST_CASE("nanodojo tile runs one program on every node: console per node, repor
 TEST_CASE("nanodojo tile runs a YAML scenario with a program per node", "[tile][system]") {
   // Node 0 fails with a code of its own; the others run the exchange program, which waits for node 0's
   // data, so only nodes without node 0 as a neighbour can pass: here node 3 (1,1) alone.
-  const fs::path y = write_file("per_node.yaml", "tile: 2x2\nmax_cycles: 20000\nnodes:\n  0: " +
-                                                     elf("fail_code") + "\n  \"1,1\": " + elf("tile_exchange") + "\n");
+  const fs::path y =
+      write_file("per_node.yaml", "tile: 2x2\nmax_cycles: 20000\nnodes:\n  0: " + elf("fail_code") +
+                                      "\n  \"1,1\": " + elf("tile_exchange") + "\n");
   const auto c = nanodojo("--scenario " + y.string());
   INFO(c.out);
   CHECK(c.status == 1);
@@ -76,8 +77,8 @@ TEST_CASE("nanodojo tile refuses bad input with file, line and key, exit 2", "[t
   const fs::path big_elf = scratch("too_large.elf");
   {
     const auto bytes = big.build();
-    std::ofstream(big_elf, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                   static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(big_elf, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   }
   const fs::path unknown = write_file("unknown.yaml", "tile: 2x2\nprogram: x.elf\nprogramm: y.elf\n");
   const fs::path big_tile = write_file("big.yaml", "tile: 8x8\nprogram: x.elf\n");
@@ -93,6 +94,7 @@ TEST_CASE("nanodojo tile refuses bad input with file, line and key, exit 2", "[t
       {"--scenario " + bad_node.string(), "bad_node.yaml:3: key 'nodes.2,0': node 2,0 outside the 2x2 tile"},
       {"--scenario " + no_prog.string(), "no program"},
       {"--scenario " + scratch("missing.yaml").string(), "cannot open"},
+      {"--scenario " + unknown.string() + " --tile 4x4", "excludes"},
       {"", "no program"},
   };
   for (const auto& k : cases) {

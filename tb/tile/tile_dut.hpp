@@ -35,7 +35,8 @@ class TileDut final : public TileIf {
     bits::put(dut_->host_in_valid_i, row, 1, 1);
     bits::put(dut_->host_in_type_i, 2 * row, 2, static_cast<uint32_t>(f.type));
     bits::put(dut_->host_in_vc_i, vcw_ * row, vcw_, f.vc);
-    for (unsigned w = 0; w < kWords; ++w) bits::put(dut_->host_in_data_i, (row * kWords + w) * 32, 32, f.data[w]);
+    for (unsigned w = 0; w < kWords; ++w)
+      bits::put(dut_->host_in_data_i, (row * kWords + w) * 32, 32, f.data[w]);
   }
 
   bool host_credit(int row, int vc) const override {
@@ -51,7 +52,8 @@ class TileDut final : public TileIf {
     f.type = static_cast<noc::FlitType>(bits::get(m.host_out_type_o, 2 * row, 2));
     f.vc = bits::get(m.host_out_vc_o, vcw_ * row, vcw_);
     f.data.resize(kWords);
-    for (unsigned w = 0; w < kWords; ++w) f.data[w] = bits::get(m.host_out_data_o, (row * kWords + w) * 32, 32);
+    for (unsigned w = 0; w < kWords; ++w)
+      f.data[w] = bits::get(m.host_out_data_o, (row * kWords + w) * 32, 32);
     return f;
   }
 

@@ -52,7 +52,8 @@ class TileIf {
 
 // The compiled tiles: "2x2" (KLanes 4) and "4x4" (KLanes 1, docs/node.md "Tile models"). Throws
 // nd::InputError (file `source`, key "tile") for a size that is not built.
-std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves, const std::string& source);
+std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves,
+                                  const std::string& source);
 // The sizes make_tile() knows, e.g. "2x2, 4x4", and the shape of one of them.
 std::string tile_sizes();
 std::optional<TileShape> compiled_tile(const std::string& size);

@@ -47,10 +47,12 @@ std::optional<TileShape> compiled_tile(const std::string& size) {
   return std::nullopt;
 }
 
-std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves, const std::string& source) {
+std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves,
+                                  const std::string& source) {
   for (const auto& c : kCompiled)
     if (size == c.size) return c.make(c.shape, waves);
-  throw InputError(source, 0, "tile", "no compiled tile of size '" + size + "' (compiled: " + tile_sizes() + ")");
+  throw InputError(source, 0, "tile",
+                   "no compiled tile of size '" + size + "' (compiled: " + tile_sizes() + ")");
 }
 
 }  // namespace nd::tile

@@ -17,11 +17,14 @@ constexpr uint32_t kStatusHalted = 1u, kStatusExited = 4u;
 
 std::string NodeResult::describe() const {
   switch (status) {
-    case core::RunStatus::kPass: return "PASS";
-    case core::RunStatus::kFail: return "FAIL with code " + std::to_string(code);
+    case core::RunStatus::kPass:
+      return "PASS";
+    case core::RunStatus::kFail:
+      return "FAIL with code " + std::to_string(code);
     case core::RunStatus::kTrap:
       return "unhandled trap: " + core::trap_cause_name(trap.cause) + " at pc " + hex(trap.pc);
-    case core::RunStatus::kCycleLimit: return "did not finish within the cycle limit";
+    case core::RunStatus::kCycleLimit:
+      return "did not finish within the cycle limit";
   }
   return "?";
 }

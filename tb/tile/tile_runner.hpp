@@ -31,11 +31,11 @@ struct TileRunOptions {
 struct NodeResult {
   bool loaded = false;
   core::RunStatus status = core::RunStatus::kCycleLimit;
-  uint32_t code = 0;          // kFail: the program's fail code
-  uint32_t exit_word = 0;     // EXIT register or tohost word, (code << 1) | 1
-  uint64_t cycles = 0;        // RUN_CYCLES: cycles the core ran
-  uint64_t instret = 0;       // INSTRET
-  core::TrapReport trap;      // kTrap: cause and pc (insn and tval are not in the node registers)
+  uint32_t code = 0;       // kFail: the program's fail code
+  uint32_t exit_word = 0;  // EXIT register or tohost word, (code << 1) | 1
+  uint64_t cycles = 0;     // RUN_CYCLES: cycles the core ran
+  uint64_t instret = 0;    // INSTRET
+  core::TrapReport trap;   // kTrap: cause and pc (insn and tval are not in the node registers)
   std::string console;
   std::string describe() const;
 };

@@ -20,9 +20,9 @@ struct TileScenario {
   std::string file;
   std::string tile = "2x2";
   uint64_t max_cycles = 10'000'000;
-  std::string program;                  // every node not in `nodes`; empty: those nodes stay idle
-  std::map<int, std::string> nodes;     // node index -> program
-  std::map<std::string, int> lines;     // dotted key -> line
+  std::string program;               // every node not in `nodes`; empty: those nodes stay idle
+  std::map<int, std::string> nodes;  // node index -> program
+  std::map<std::string, int> lines;  // dotted key -> line
 };
 
 // Rows and columns of a size "RxC" (InputError naming `file`, `line` and `key` otherwise).

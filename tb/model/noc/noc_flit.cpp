@@ -26,8 +26,8 @@ uint32_t encode_header(const Header& h) {
          (static_cast<uint32_t>(h.src_x) & kCoordMask) << kHdrSrcXLsb |
          (static_cast<uint32_t>(h.src_y) & kCoordMask) << kHdrSrcYLsb |
          (static_cast<uint32_t>(h.msg_class) & 1u) << kHdrClassBit |
-         static_cast<uint32_t>(h.dst_host) << kHdrDstHostBit | static_cast<uint32_t>(h.src_host) << kHdrSrcHostBit |
-         h.reserved << (kHdrSrcHostBit + 1);
+         static_cast<uint32_t>(h.dst_host) << kHdrDstHostBit |
+         static_cast<uint32_t>(h.src_host) << kHdrSrcHostBit | h.reserved << (kHdrSrcHostBit + 1);
 }
 
 Header decode_header(uint32_t w) {
