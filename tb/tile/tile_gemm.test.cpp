@@ -1,0 +1,136 @@
+// The tile GEMM kernel (sw/tile/gemm.c, docs/kernels.md) on one node, the 2x2 and the 4x4 tile: every
+// operand format, sizes that are not multiples of 8 or of the grid, CFP8 biases and saturating outputs,
+// stochastic rounding with two seeds; C and the MXU flags of every node bit-identical to the golden model.
+#include <catch2/catch.hpp>
+
+#include "gemm_run.hpp"
+#include "hex.hpp"
+#include "options.hpp"
+
+#include <random>
+
+using namespace nd::tile;
+using nd::mxu::OpFmt;
+using nd::mxu::OutFmt;
+
+namespace {
+
+const std::string kElf = std::string(ND_SW_OUT) + "/gemm.elf";
+
+GemmSpec spec(int m, int n, int k, OpFmt a, OpFmt b, OutFmt out, uint32_t seed) {
+  GemmSpec s;
+  s.m = m;
+  s.n = n;
+  s.k = k;
+  s.a_fmt = a;
+  s.b_fmt = b;
+  s.out_fmt = out;
+  s.seed = seed;
+  return s;
+}
+
+GemmResult check(TileIf& tile, const GemmSpec& s) {
+  GemmRunOptions o;
+  o.elf = kElf;
+  o.max_cycles = 2'000'000;
+  const GemmResult r = run_gemm(tile, s, o);
+  INFO(tile.shape().name() << ": " << s.m << "x" << s.n << "x" << s.k << " " << name(s.a_fmt) << "/"
+                           << name(s.b_fmt) << " -> " << name(s.out_fmt) << (s.stochastic ? " SR" : " RNE")
+                           << " seed " << s.seed << ", grid " << r.plan.grid_rows << "x" << r.plan.grid_cols);
+  for (const auto& n : r.nodes) {
+    INFO("node " << n.node << ": " << n.run.describe() << ", DMA status " << nd::hex(n.dma_status)
+                 << ", tiles " << n.tiles << "\n"
+                 << n.run.console);
+    CHECK(n.run.status == nd::core::RunStatus::kPass);
+    CHECK(n.flags == n.expect_flags);
+  }
+  for (const auto& m : r.mismatches) FAIL_CHECK(r.describe(m));
+  CHECK(r.mismatch_count == 0);
+  CHECK(r.passed());
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("tile GEMM: one node; BF16 and CFP8; sizes not multiples of 8", "[tile][gemm]") {
+  auto tile = make_tile("2x2", nd::test_waves("tile_gemm_1node"), "test");
+  GemmSpec s = spec(13, 21, 37, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed());
+  s.grid_rows = s.grid_cols = 1;
+  const GemmResult r = check(*tile, s);
+  CHECK(r.nodes.size() == 1);
+  CHECK(r.nodes[0].tiles == 2 * 3);
+  s = spec(9, 7, 50, OpFmt::kE4M3, OpFmt::kE5M2, OutFmt::kBf16, nd::test_seed() + 1);
+  s.grid_rows = s.grid_cols = 1;
+  s.a_bias = 5;
+  s.b_bias = 20;
+  check(*tile, s);
+}
+
+TEST_CASE("tile GEMM: 2x2; BF16 to every output format; sizes not multiples of 8 or of the grid",
+          "[tile][gemm]") {
+  auto tile = make_tile("2x2", nd::test_waves("tile_gemm_2x2"), "test");
+  check(*tile, spec(40, 48, 64, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed()));
+  check(*tile, spec(37, 29, 45, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kBf16, nd::test_seed() + 2));
+  // Fewer strips than grid rows: node row 1 has no A rows, only sends its B part.
+  check(*tile, spec(5, 17, 3, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed() + 3));
+}
+
+TEST_CASE("tile GEMM: 2x2; CFP8 with non-default biases; saturating CFP8 outputs", "[tile][gemm]") {
+  auto tile = make_tile("2x2", nd::test_waves("tile_gemm_2x2_cfp8"), "test");
+  GemmSpec s = spec(33, 26, 41, OpFmt::kE4M3, OpFmt::kE4M3, OutFmt::kE4M3, nd::test_seed() + 4);
+  s.a_bias = 3;  // large operands: products far above the E4M3 output range at bias 7, so outputs saturate
+  s.b_bias = 2;
+  s.out_bias = 7;
+  const GemmResult r = check(*tile, s);
+  bool overflow = false;
+  for (const auto& n : r.nodes) overflow = overflow || (n.flags & 4u);  // OF: saturated outputs
+  CHECK(overflow);
+  s = spec(24, 31, 70, OpFmt::kE5M2, OpFmt::kE4M3, OutFmt::kE5M2, nd::test_seed() + 5);
+  s.a_bias = 31;
+  s.b_bias = 12;
+  s.out_bias = 40;
+  check(*tile, s);
+}
+
+TEST_CASE("tile GEMM: stochastic rounding; two seeds give different results; each bit-exact",
+          "[tile][gemm]") {
+  auto tile = make_tile("2x2", nd::test_waves("tile_gemm_sr"), "test");
+  GemmSpec s = spec(24, 24, 32, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kBf16, 11);
+  s.stochastic = true;
+  s.rounding_seed = 1;
+  const GemmResult a = check(*tile, s);
+  s.rounding_seed = 2;  // same operands
+  const GemmResult b = check(*tile, s);
+  size_t differ = 0;
+  for (size_t i = 0; i < a.c.size(); ++i) differ += a.c[i] != b.c[i];
+  CHECK(differ > a.c.size() / 8);
+}
+
+TEST_CASE("tile GEMM: 4x4 tile; BF16 and CFP8", "[tile][gemm]") {
+  auto tile = make_tile("4x4", nd::test_waves("tile_gemm_4x4"), "test");
+  check(*tile, spec(70, 45, 24, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed() + 6));
+  GemmSpec s = spec(64, 64, 19, OpFmt::kE5M2, OpFmt::kE5M2, OutFmt::kBf16, nd::test_seed() + 7);
+  s.a_bias = 17;
+  s.b_bias = 9;
+  check(*tile, s);
+}
+
+TEST_CASE("tile GEMM: random sizes on random grids", "[tile][gemm]") {
+  auto tile = make_tile("2x2", nd::test_waves("tile_gemm_random"), "test");
+  std::mt19937 rng(static_cast<uint32_t>(nd::test_seed()));
+  for (int i = 0; i < 4; ++i) {
+    GemmSpec s = spec(1 + static_cast<int>(rng() % 40), 1 + static_cast<int>(rng() % 40),
+                      1 + static_cast<int>(rng() % 60), i % 2 ? OpFmt::kE4M3 : OpFmt::kBf16,
+                      i % 2 ? OpFmt::kE5M2 : OpFmt::kBf16, static_cast<OutFmt>(rng() % 4),
+                      static_cast<uint32_t>(rng()));
+    s.grid_rows = 1 + static_cast<int>(rng() % 2);
+    s.grid_cols = 1 + static_cast<int>(rng() % 2);
+    if (!nd::mxu::is_bf16(s.a_fmt)) {
+      s.a_bias = static_cast<int>(rng() % 64);
+      s.b_bias = static_cast<int>(rng() % 64);
+    }
+    if (s.out_fmt == OutFmt::kE4M3 || s.out_fmt == OutFmt::kE5M2) s.out_bias = static_cast<int>(rng() % 64);
+    s.stochastic = rng() % 2;
+    check(*tile, s);
+  }
+}
