@@ -37,7 +37,8 @@ configure: $(BUILD_DIR)/build.ninja
 build: tools configure ## build the Verilated models, tests and the nanodojo program
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-demo: build ## run the main job on the default config and print its report
+demo: tile-k4 ## GEMMs on the 2x2 tile (KLanes 4) checked against the golden model: the built-in scenario
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target nanodojo
 	$(NANODOJO) run
 
 # ctest over every test, then the closing line "N passed, N failed" (scripts/test_summary.py).

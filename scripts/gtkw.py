@@ -10,6 +10,9 @@ against the rules below, so a renamed signal only drops out of its group instead
   route, state), per output port valid/credits/owner, the allocator's requests and grants;
 - core (nd_core, nd_core_system): pc, retired instruction, traps, MXU and DMA commands;
 - node (when present): DMA state, MXU command;
+- a tile (nd_tile): only one group per node, "node (x,y)": core pc, MXU command and busy, MXU array step, DMA
+  command, busy and packet sender state, the NI's flits, and the valid / type of the flits entering the node's
+  router on each port;
 - any other design: the top module's ports.
 """
 import argparse
@@ -35,6 +38,41 @@ RULES = [
                                                           r"step|row|kdone", r"valid", r"ready"], 12),
 ]
 MAX_GROUPS = 48
+
+# A tile's node group: (scope below the node or its router, regexes of the signals to show in that order).
+TILE_NODE = [
+    (r"^u_core$", [r"^retire_valid_o$", r"^retire_pc_o$", r"^halted_o$"]),
+    (r"^$", [r"^run$", r"^mxu_cmd_valid$", r"^mxu_cmd_ready$", r"^mxu_busy$", r"^dma_cmd_valid$",
+             r"^dma_cmd_ready$", r"^dma_busy$", r"^dma_flit_valid$", r"^ni_ack$", r"^ni_rdata_done$"]),
+    (r"^u_mxu$", [r"^cmd_i$"]),
+    (r"^u_mxu\.u_array$", [r"^job_valid", r"step"]),
+    (r"^u_dma\.u_tx$", [r"^st_q$", r"^op_q$", r"^idle_o$"]),
+    (r"u_in$", [r"^flit_valid_i$", r"^flit_type_i"]),
+]
+TILE_NODE_RE = re.compile(r"gen_row\[(\d+)\]\.gen_col\[(\d+)\]\.u_node$")
+
+
+def tile_groups(scopes):
+    """Per-node groups of a tile (nd_tile), or [] for other designs."""
+    nodes = sorted((int(m.group(1)), int(m.group(2)), p) for p in scopes for m in [TILE_NODE_RE.search(p)] if m)
+    groups = []
+    for y, x, node in nodes:
+        router = next((p for p in scopes if re.search(rf"u_mesh\.gen_row\[{y}\]\.gen_col\[{x}\]\.u_router$", p)),
+                      None)
+        chosen = []
+        for scope_re, sig_res in TILE_NODE:
+            for base in (node, router):
+                if base is None:
+                    continue
+                for path in scopes:
+                    rel = path[len(base) + 1:] if path.startswith(base + ".") else ("" if path == base else None)
+                    if rel is None or not re.search(scope_re, rel) or (scope_re == r"^$" and base != node):
+                        continue
+                    for sre in sig_res:
+                        chosen += [(f"{path}.{n}{r}", w) for n, w, r in scopes[path] if re.search(sre, n)]
+        if chosen:
+            groups.append((f"node ({x},{y})", chosen[:40]))
+    return groups
 
 
 def read_hierarchy(waves: Path):
@@ -84,6 +122,9 @@ def group_signals(scopes):
         cr = [(f"{top}.{n}{r}", w) for n, w, r in scopes[top] if n in ("clk_i", "rst_ni")]
         if cr:
             groups.append(("clock and reset", cr))
+    tile = tile_groups(scopes)
+    if tile:  # a tile: one group per node, which already holds its router's links
+        return (groups + tile)[:MAX_GROUPS]
     matched = False
     for title, scope_re, sig_res, cap in RULES:
         for path in paths:

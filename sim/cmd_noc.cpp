@@ -2,6 +2,9 @@
 // `nanodojo sweep [CONFIG.yaml]`: latency versus offered load (CSV + PNG), zero-load latency and
 // saturation throughput. Without a config both use the built-in default (sim/configs/default.yaml).
 // See docs/noc-traffic.md.
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,11 +13,13 @@
 #include "command.hpp"
 #include "errors.hpp"
 #include "mesh_if.hpp"
+#include "scenario_run.hpp"
 #include "traffic_config.hpp"
 #include "traffic_driver.hpp"
 #include "traffic_plot.hpp"
 #include "traffic_report.hpp"
 #include "traffic_sweep.hpp"
+#include "yaml_reader.hpp"
 
 namespace nd::noc {
 extern const char* const kDefaultTrafficConfig;  // generated from sim/configs/default.yaml
@@ -55,6 +60,19 @@ void write_file(const std::string& path, const std::string& flag, const std::str
 }
 
 int run_command(const NocOptions& o) {
+  // No file: the built-in tile scenario (the main job); a file: a tile scenario or a traffic config.
+  if (o.config.empty() || nd::is_tile_scenario(nd::YamlReader::read_file(o.config))) {
+    if (o.sub->count("--rate"))
+      throw nd::InputError("<command line>", 0, "--rate",
+                           "--rate applies to traffic configs, not to tile scenarios");
+    nd::ScenarioRunOptions so;
+    so.file = o.config;
+    if (o.sub->count("--seed")) so.seed = o.seed;
+    so.json = o.json;
+    so.waves = o.waves;
+    so.progress = isatty(fileno(stdout)) != 0;
+    return nd::run_scenario(so);
+  }
   const NocConfig c = load(o);
   auto mesh = nd::noc::make_mesh(c.build, o.waves, c.file);
   nd::noc::TrafficRunOptions ro;
@@ -170,9 +188,12 @@ void common_options(CLI::App* sub, NocOptions& o) {
 
 const bool registered_run = nd::register_command([](CLI::App& app) {
   auto o = std::make_shared<NocOptions>();
-  CLI::App* sub = app.add_subcommand("run", "simulate synthetic traffic on the mesh and print a report");
+  CLI::App* sub = app.add_subcommand(
+      "run", "run a tile scenario (GEMM phases; default: the built-in demo) or a mesh traffic config");
   o->sub = sub;
   common_options(sub, *o);
+  sub->get_option("config")->description(
+      "tile scenario or traffic config (YAML); default: the built-in tile scenario sim/configs/demo.yaml");
   nd::add_wave_options(sub, o->waves);
   return nd::Command{sub, [o] { return run_command(*o); }};
 });

@@ -61,7 +61,10 @@ int run_tile(const TileOptions& o) {
     json_out = std::make_unique<std::ofstream>(o.json);
     if (!*json_out) throw nd::InputError(o.json, 0, "--json", "cannot open the report file for writing");
   }
-  auto tile = nd::tile::make_tile(s.tile, o.waves, s.file);
+  if (!s.phases.empty())
+    throw nd::InputError(s.file, s.lines.count("phases") ? s.lines.at("phases") : 0, "phases",
+                         "this scenario has phases: run it with `nanodojo run " + s.file + "`");
+  auto tile = nd::tile::make_tile(s.tile, o.waves, s.file, s.klanes);
   const nd::tile::TileShape shape = tile->shape();
   nd::tile::TileRunOptions ro;
   ro.max_cycles = s.max_cycles;

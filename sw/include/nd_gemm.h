@@ -34,7 +34,7 @@
 #define ND_GJ_CYCLES_COMPUTE 50  // from the first MXU command to the last tile stored (waits included)
 #define ND_GJ_CYCLES_WAIT 51     // of which the core waited for a peer's flag
 #define ND_GJ_CYCLES_TOTAL 52    // from main() to the end
-#define ND_GJ_TILES 53           // tiles computed
+#define ND_GJ_TILES 53           // tiles issued to the MXU so far (the host reads it for progress)
 #define ND_GJ_RESULT 54          // 0 done, else the exit code
 #define ND_GJ_WORDS 55
 

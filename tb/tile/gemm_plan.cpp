@@ -51,7 +51,9 @@ mxu::Cfg mxu_cfg(const GemmSpec& s) {
 
 GemmPlan plan_gemm(const GemmSpec& spec, const TileShape& tile, uint32_t image_end) {
   auto fail = [&](const std::string& key, const std::string& msg) {
-    throw InputError(spec.source, spec.line, spec.key + "." + key, msg);
+    const std::string k = spec.key + "." + key;
+    const auto it = spec.lines.find(k);
+    throw InputError(spec.source, it != spec.lines.end() ? it->second : spec.line, k, msg);
   };
   if (spec.m < 1 || spec.n < 1) fail(spec.m < 1 ? "m" : "n", "must be at least 1");
   if (spec.k < 1 || spec.k > 65535) fail("k", "must be 1 .. 65535");
@@ -116,9 +118,12 @@ GemmPlan plan_gemm(const GemmSpec& spec, const TileShape& tile, uint32_t image_e
   l.c = align_up(l.b_panels + static_cast<uint64_t>(max_b) * b_strip, 128);
   l.c_stride = static_cast<uint32_t>(max_b) * out_row;
   l.c_bytes = 8 * static_cast<uint32_t>(max_a) * l.c_stride;
-  l.a_raw = align_up(static_cast<uint64_t>(l.c) + l.c_bytes, 16);
+  // The own operands share the C block's room: the kernel packs them before its first STORE.
+  l.a_raw = l.c;
   l.b_raw = align_up(l.a_raw + static_cast<uint64_t>(max_rows) * static_cast<uint64_t>(spec.k) * aes, 16);
-  const uint64_t end = l.b_raw + static_cast<uint64_t>(spec.k) * static_cast<uint64_t>(max_cols) * bes;
+  const uint64_t end =
+      std::max<uint64_t>(static_cast<uint64_t>(l.c) + l.c_bytes,
+                         l.b_raw + static_cast<uint64_t>(spec.k) * static_cast<uint64_t>(max_cols) * bes);
   const uint64_t room = tile.sram_bytes - kStackBytes;
   if (end > room)
     throw InputError(

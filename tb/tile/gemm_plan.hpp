@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct GemmSpec {
   std::string source = "gemm";
   int line = 0;
   std::string key = "gemm";
+  std::map<std::string, int> lines;  // line of each given key (dotted, with the `key` prefix)
 };
 
 // A contiguous range of 8-wide strips.

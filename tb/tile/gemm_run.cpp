@@ -116,6 +116,10 @@ static double util(uint64_t macs, uint64_t cycles, int klanes, size_t nodes) {
   return cycles == 0 ? 0.0 : static_cast<double>(macs) / (static_cast<double>(cycles) * 64 * klanes * nodes);
 }
 
+double GemmResult::cycles_per_second() const {
+  return sim_seconds > 0 ? static_cast<double>(load_cycles + run_cycles) / sim_seconds : 0.0;
+}
+
 double GemmResult::utilization() const {
   return util(plan.useful_macs(), compute_cycles(), klanes, nodes.size());
 }
@@ -141,7 +145,23 @@ GemmResult run_gemm(TileIf& tile, const GemmSpec& spec, const GemmRunOptions& op
   TileRunOptions ro;
   ro.max_cycles = options.max_cycles;
   ro.on_console = options.on_console;
+  GemmResult res;
+  Host* host_for_progress = nullptr;
+  uint32_t job_addr = 0;
+  uint64_t polls = 0;
+  if (options.on_progress) {
+    ro.on_poll = [&](uint64_t cycles) {
+      if (++polls % static_cast<uint64_t>(std::max(1, options.progress_interval)) != 0) return;
+      uint64_t done = 0, total = 0;
+      for (const auto& n : res.plan.nodes) {
+        done += host_for_progress->read32(n.node, job_addr + 4 * ND_GJ_TILES);
+        total += static_cast<uint64_t>(n.a_block.count) * static_cast<uint64_t>(n.b_block.count);
+      }
+      options.on_progress(cycles, done, total);
+    };
+  }
   TileRunner runner(tile, ro);
+  host_for_progress = &runner.host();
   const core::ProgramImage image = core::load_elf(options.elf, runner.load_options());
   const auto job = image.symbol("gemm_job");
   const auto end = image.symbol("_end");  // first byte past .bss (sw/link.ld)
@@ -149,7 +169,7 @@ GemmResult run_gemm(TileIf& tile, const GemmSpec& spec, const GemmRunOptions& op
     throw InputError(options.elf, 0, "gemm_job", "not the GEMM kernel: no gemm_job or _end symbol");
   const uint32_t image_end = end->value;
 
-  GemmResult res;
+  job_addr = job->value;
   res.plan = plan_gemm(spec, tile.shape(), image_end);
   res.klanes = tile.shape().klanes;
   const GemmPlan& p = res.plan;
@@ -181,6 +201,7 @@ GemmResult run_gemm(TileIf& tile, const GemmSpec& spec, const GemmRunOptions& op
     }
   }
   const TileRunResult run = runner.run();
+  res.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   res.load_cycles = run.load_cycles;
   res.run_cycles = run.cycles;
 

@@ -41,7 +41,9 @@ struct GemmResult {
   uint64_t mismatch_count = 0;
   bool flags_ok = true;
   uint64_t load_cycles = 0, run_cycles = 0;  // host: loading, and start to the last node done
-  double wall_seconds = 0;
+  double wall_seconds = 0;                   // all of run_gemm, the golden model included
+  double sim_seconds = 0;                    // loading and running the tile only
+  double cycles_per_second() const;          // (load + run cycles) / sim_seconds
   static constexpr size_t kMaxMismatches = 16;
   bool passed() const;
   uint64_t compute_cycles() const;  // the slowest node's compute phase
@@ -57,6 +59,9 @@ struct GemmRunOptions {
   std::string elf;  // the kernel (build/sw/gemm.elf)
   uint64_t max_cycles = 50'000'000;
   std::function<void(int node, char c)> on_console;
+  // Every `progress_interval` poll rounds: cycles since the start, tiles issued so far, tiles in all.
+  std::function<void(uint64_t cycles, uint64_t tiles, uint64_t total)> on_progress;
+  int progress_interval = 16;
 };
 
 GemmResult run_gemm(TileIf& tile, const GemmSpec& spec, const GemmRunOptions& options);

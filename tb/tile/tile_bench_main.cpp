@@ -4,7 +4,9 @@
 // the models' build time. The kernels are sw/tile/tile_dma_bench.c, booted through the mesh like any
 // program; the host sets their parameters in .data before starting them and reads the measured cycles back.
 //
-//   bench_tile OUT.json --elf tile_dma_bench.elf [--ninja-log BUILD/.ninja_log]
+// With --gemm-elf it also measures the GEMM kernel on the KLanes 4 tiles (tb/tile/gemm_bench.cpp).
+//
+//   bench_tile OUT.json --elf tile_dma_bench.elf [--gemm-elf gemm.elf] [--ninja-log BUILD/.ninja_log]
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <string>
 
 #include "errors.hpp"
+#include "gemm_bench.hpp"
 #include "ninja_log.hpp"
 #include "tile_runner.hpp"
 
@@ -68,14 +71,17 @@ std::string fixed(double v, int digits) {
 int main(int argc, char** argv) {
   try {
     if (argc < 2) {
-      std::cerr << "usage: bench_tile OUT.json --elf tile_dma_bench.elf [--ninja-log FILE]\n";
+      std::cerr
+          << "usage: bench_tile OUT.json --elf tile_dma_bench.elf [--gemm-elf gemm.elf] [--ninja-log FILE]\n";
       return 2;
     }
-    std::string elf, ninja_log;
+    std::string elf, gemm_elf, ninja_log;
     for (int i = 2; i + 1 < argc; i += 2) {
       const std::string a = argv[i];
       if (a == "--elf")
         elf = argv[i + 1];
+      else if (a == "--gemm-elf")
+        gemm_elf = argv[i + 1];
       else if (a == "--ninja-log")
         ninja_log = argv[i + 1];
       else {
@@ -158,6 +164,8 @@ int main(int argc, char** argv) {
            "All cycles of the runs above (loading through the mesh, polling, the kernels) over their wall "
            "time, "
            "waves off. Build s = Verilator and C++ compile of the model in the last build (ninja log)."}}});
+    if (!gemm_elf.empty())
+      for (const auto& t : gemm_tables(gemm_elf, ninja_log)) out["tables"].push_back(t);
     std::ofstream f(argv[1]);
     f << out.dump(2) << "\n";
     if (!f) throw nd::InputError(argv[1], 0, "", "cannot write the report");

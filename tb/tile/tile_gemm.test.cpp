@@ -85,7 +85,7 @@ TEST_CASE("tile GEMM: 2x2; CFP8 with non-default biases; saturating CFP8 outputs
   bool overflow = false;
   for (const auto& n : r.nodes) overflow = overflow || (n.flags & 4u);  // OF: saturated outputs
   CHECK(overflow);
-  s = spec(24, 31, 70, OpFmt::kE5M2, OpFmt::kE4M3, OutFmt::kE5M2, nd::test_seed() + 5);
+  s = spec(24, 31, 72, OpFmt::kE5M2, OpFmt::kE4M3, OutFmt::kE5M2, nd::test_seed() + 5);
   s.a_bias = 31;
   s.b_bias = 12;
   s.out_bias = 40;
@@ -112,6 +112,12 @@ TEST_CASE("tile GEMM: 4x4 tile; BF16 and CFP8", "[tile][gemm]") {
   GemmSpec s = spec(64, 64, 19, OpFmt::kE5M2, OpFmt::kE5M2, OutFmt::kBf16, nd::test_seed() + 7);
   s.a_bias = 17;
   s.b_bias = 9;
+  check(*tile, s);
+  s = spec(40, 72, 36, OpFmt::kE4M3, OpFmt::kE4M3, OutFmt::kE4M3, nd::test_seed() + 8);
+  s.a_bias = 5;
+  s.b_bias = 6;
+  s.out_bias = 9;
+  s.stochastic = true;
   check(*tile, s);
 }
 

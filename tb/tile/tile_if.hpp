@@ -50,12 +50,13 @@ class TileIf {
   virtual uint64_t cycle() const = 0;  // ticks since reset was released
 };
 
-// The compiled tiles: "2x2" (KLanes 4) and "4x4" (KLanes 1, docs/node.md "Tile models"). Throws
-// nd::InputError (file `source`, key "tile") for a size that is not built.
+// The compiled tiles (docs/node.md "Tile models"): "2x2" and "4x4" with KLanes 1 always; "1x1", "2x2" and
+// "4x4" with KLanes 4 when the build has ND_TILE_K4 (make demo, make bench). Throws nd::InputError (file
+// `source`, key "tile") for a size and KLanes that are not built.
 std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves,
-                                  const std::string& source);
-// The sizes make_tile() knows, e.g. "2x2, 4x4", and the shape of one of them.
+                                  const std::string& source, int klanes = 1);
+// The sizes make_tile() knows, e.g. "2x2, 4x4, 2x2 (KLanes 4)", and the shape of one of them.
 std::string tile_sizes();
-std::optional<TileShape> compiled_tile(const std::string& size);
+std::optional<TileShape> compiled_tile(const std::string& size, int klanes = 1);
 
 }  // namespace nd::tile

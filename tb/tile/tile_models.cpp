@@ -4,6 +4,13 @@
 
 #include "Vtile_2x2.h"
 #include "Vtile_4x4.h"
+#if ND_TILE_K4
+#include "Vtile_2x2_k4.h"
+#endif
+#if ND_TILE_K4_BENCH
+#include "Vtile_1x1_k4.h"
+#include "Vtile_4x4_k4.h"
+#endif
 #include "errors.hpp"
 #include "tile_dut.hpp"
 
@@ -26,7 +33,20 @@ std::unique_ptr<TileIf> make_dut(const TileShape& s, const WaveOptions& w) {
 const Compiled kCompiled[] = {
     {"2x2", {2, 2, 1, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_2x2>},
     {"4x4", {4, 4, 1, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_4x4>},
+#if ND_TILE_K4
+    {"2x2", {2, 2, 4, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_2x2_k4>},
+#endif
+#if ND_TILE_K4_BENCH
+    {"1x1", {1, 1, 4, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_1x1_k4>},
+    {"4x4", {4, 4, 4, 256 * 1024, 2, 4, 256}, &make_dut<Vtile_4x4_k4>},
+#endif
 };
+
+const Compiled* find(const std::string& size, int klanes) {
+  for (const auto& c : kCompiled)
+    if (size == c.size && klanes == c.shape.klanes) return &c;
+  return nullptr;
+}
 }  // namespace
 
 std::string TileShape::name() const {
@@ -37,22 +57,23 @@ std::string TileShape::name() const {
 
 std::string tile_sizes() {
   std::string s;
-  for (const auto& c : kCompiled) s += (s.empty() ? "" : ", ") + std::string(c.size);
+  for (const auto& c : kCompiled)
+    s += (s.empty() ? "" : ", ") + std::string(c.size) + (c.shape.klanes == 1 ? "" : " (KLanes 4)");
   return s;
 }
 
-std::optional<TileShape> compiled_tile(const std::string& size) {
-  for (const auto& c : kCompiled)
-    if (size == c.size) return c.shape;
+std::optional<TileShape> compiled_tile(const std::string& size, int klanes) {
+  if (const Compiled* c = find(size, klanes)) return c->shape;
   return std::nullopt;
 }
 
 std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves,
-                                  const std::string& source) {
-  for (const auto& c : kCompiled)
-    if (size == c.size) return c.make(c.shape, waves);
+                                  const std::string& source, int klanes) {
+  if (const Compiled* c = find(size, klanes)) return c->make(c->shape, waves);
   throw InputError(source, 0, "tile",
-                   "no compiled tile of size '" + size + "' (compiled: " + tile_sizes() + ")");
+                   "no compiled tile of size '" + size + "' with KLanes " + std::to_string(klanes) +
+                       " (compiled: " + tile_sizes() +
+                       "; the KLanes 4 tiles are built by make demo and make bench)");
 }
 
 }  // namespace nd::tile

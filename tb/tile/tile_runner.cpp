@@ -129,6 +129,7 @@ TileRunResult TileRunner::run() {
         done[n] = true;
       }
     }
+    if (opt_.on_poll && !all_done()) opt_.on_poll(tile_.cycle() - t0);
     for (uint32_t c = 0; c < opt_.poll_interval && !all_done(); ++c) host_.step();
   }
   r.cycles = tile_.cycle() - t0;

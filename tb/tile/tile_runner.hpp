@@ -26,6 +26,7 @@ struct TileRunOptions {
   uint64_t max_cycles = 10'000'000;  // cycles after the start writes
   uint32_t poll_interval = 256;      // cycles between two status polls of a node
   std::function<void(int node, char c)> on_console;
+  std::function<void(uint64_t cycles)> on_poll;  // after each poll round, cycles since the start
 };
 
 struct NodeResult {

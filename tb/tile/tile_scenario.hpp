@@ -1,24 +1,41 @@
-// A tile run described in YAML (docs/node.md "Running programs on the tile"): which compiled tile, which
-// program on which node, the cycle limit. Every key is checked; errors name the file, line and key.
+// A tile run described in YAML (docs/node.md "Running programs on the tile", docs/kernels.md "Scenarios"):
+// which compiled tile, then either programs per node or a list of phases. Every key is checked; errors name
+// the file, line and key.
 //
 //   tile: 2x2                 # a compiled tile size (tile_sizes())
-//   max_cycles: 1000000       # optional, default 10000000
-//   program: build/sw/x.elf   # optional: the program of every node without an entry in `nodes`
-//   nodes:                    # optional: per-node programs, by index n = y * cols + x or by "x,y"
+//   klanes: 4                 # optional, default 1: the KLanes of the compiled tile
+//   max_cycles: 1000000       # optional, default 10000000 (per phase)
+//   program: build/sw/x.elf   # the program of every node without an entry in `nodes`
+//   nodes:                    # per-node programs, by index n = y * cols + x or by "x,y"
 //     0: build/sw/y.elf
 //     "1,1": build/sw/z.elf
+// or
+//   phases:                   # run one after the other
+//     - gemm: {m: 128, n: 128, k: 128, a_format: bf16, b_format: bf16, out_format: fp32}
 // Relative program paths are relative to the scenario file's folder.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "gemm_plan.hpp"
 
 namespace nd::tile {
+
+struct ScenarioPhase {
+  std::string key;  // "phases[i]"
+  int line = 0;
+  GemmSpec gemm;  // the only kind of phase so far
+};
 
 struct TileScenario {
   std::string file;
   std::string tile = "2x2";
+  int klanes = 1;
+  std::string kernel;                 // GEMM kernel ELF; empty: the build's sw/tile/gemm.c
+  std::vector<ScenarioPhase> phases;  // empty: programs
   uint64_t max_cycles = 10'000'000;
   std::string program;               // every node not in `nodes`; empty: those nodes stay idle
   std::map<int, std::string> nodes;  // node index -> program
