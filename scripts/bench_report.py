@@ -2,12 +2,14 @@
 """Renders every build/bench/*.json into docs/benchmarks.md.
 
 Each JSON file holds {"block": ..., "tables": [{"title", "columns", "rows", "notes"}], ...}; extra keys are
-kept in the JSON only. Tables appear in file-name order.
+kept in the JSON only. Sections appear in file-name order. A section of docs/benchmarks.md whose JSON file is
+not in build/bench/ (one block benchmarked alone, e.g. `make bench-tile`) is kept as it was.
 """
 import datetime
 import json
 import pathlib
 import platform
+import re
 import sys
 
 
@@ -19,6 +21,24 @@ def render_table(t: dict) -> str:
     if t.get("notes"):
         out += ["", t["notes"]]
     return "\n".join(out) + "\n"
+
+
+def old_sections(doc: pathlib.Path) -> dict:
+    """{json file name: section text} of an existing report."""
+    if not doc.is_file():
+        return {}
+    sections, name, lines = {}, None, []
+    for line in doc.read_text().splitlines():
+        m = re.match(r"^## .* \(`([^`]+\.json)`\)$", line)
+        if m:
+            if name:
+                sections[name] = "\n".join(lines).rstrip("\n") + "\n"
+            name, lines = m.group(1), []
+        if name:
+            lines.append(line)
+    if name:
+        sections[name] = "\n".join(lines).rstrip("\n") + "\n"
+    return sections
 
 
 def main() -> int:
@@ -39,11 +59,12 @@ def main() -> int:
     if not files:
         print(f"bench_report: no JSON files in {bench_dir}", file=sys.stderr)
         return 1
+    sections = old_sections(out)
     for f in files:
         data = json.loads(f.read_text())
-        parts.append(f"## {data.get('block', f.stem)} (`{f.name}`)\n")
-        for t in data.get("tables", []):
-            parts.append(render_table(t))
+        sections[f.name] = "\n".join([f"## {data.get('block', f.stem)} (`{f.name}`)\n"] +
+                                     [render_table(t) for t in data.get("tables", [])])
+    parts += [sections[name] for name in sorted(sections)]
     out.write_text("\n".join(parts))
     print(f"bench_report: wrote {out} from {len(files)} files")
     return 0

@@ -13,8 +13,11 @@
 
 #include "errors.hpp"
 #include "gemm_run.hpp"
+#include "mesh_if.hpp"
 #include "scenario_run.hpp"
 #include "tile_scenario.hpp"
+#include "traffic_driver.hpp"
+#include "traffic_report.hpp"
 
 namespace nd {
 
@@ -140,6 +143,41 @@ nlohmann::json gemm_json(const GemmResult& r, const tile::TileShape& shape) {
   return j;
 }
 
+// The end of the GEMM kernel's image (where the plan may start), after checking it is the kernel.
+uint32_t gemm_kernel_end(const tile::TileScenario& s, const std::string& kernel,
+                         const tile::TileShape& shape) {
+  core::LoadOptions lo;
+  lo.sram_bytes = shape.sram_bytes;
+  const core::ProgramImage image = core::load_elf(kernel, lo);
+  const auto end = image.symbol("_end");
+  if (!end || !image.symbol("gemm_job")) {
+    const auto it = s.lines.find("kernel");
+    throw InputError(s.file, it != s.lines.end() ? it->second : 0, "kernel",
+                     kernel + " is not the GEMM kernel (no gemm_job or _end symbol)");
+  }
+  return end->value;
+}
+
+// A traffic phase: the traffic generator on the tile's network, the mesh of the same routers without the
+// nodes (docs/kernels.md "Scenarios"). A failure (scoreboard, watchdog, RTL assertion) throws nd::SimError.
+nlohmann::json run_traffic_phase(const traffic::NocConfig& c, const std::string& what) {
+  std::printf(
+      "%s: traffic on the tile's network (%s, routers without the nodes): %s, offered %.3f "
+      "flits/node/cycle, packet length %s, seed %llu\n",
+      what.c_str(), noc::to_string(c.build).c_str(), traffic::pattern_name(c.run.pattern.pattern), c.run.rate,
+      c.run.lengths.describe().c_str(), static_cast<unsigned long long>(c.run.seed));
+  std::fflush(stdout);
+  auto mesh = noc::make_mesh(c.build, WaveOptions{}, c.file);
+  noc::TrafficRunOptions ro;
+  ro.rate = c.run.rate;
+  ro.seed = c.run.seed;
+  const traffic::RunResult r = noc::run_traffic(*mesh, c, ro);
+  std::cout << traffic::format_report(c, r, ro.seed) << std::flush;
+  nlohmann::json j = traffic::report_json(c, r, ro.seed);
+  j["kind"] = "traffic";
+  return j;
+}
+
 }  // namespace
 
 bool is_tile_scenario(const std::string& text) {
@@ -170,18 +208,16 @@ int run_scenario(const ScenarioRunOptions& o) {
   const tile::TileShape shape = t->shape();
 
   // Check every phase before anything runs: bad input exits with status 2 and nothing simulated.
-  core::LoadOptions lo;
-  lo.sram_bytes = shape.sram_bytes;
-  const core::ProgramImage image = core::load_elf(kernel, lo);
-  const auto end = image.symbol("_end");
-  if (!end || !image.symbol("gemm_job")) {
-    const auto it = s.lines.find("kernel");
-    throw InputError(s.file, it != s.lines.end() ? it->second : 0, "kernel",
-                     kernel + " is not the GEMM kernel (no gemm_job or _end symbol)");
-  }
+  uint32_t image_end = 0;
   for (auto& ph : s.phases) {
+    if (ph.kind == tile::ScenarioPhase::Kind::kTraffic) {
+      if (o.seed) ph.traffic.run.seed = *o.seed;
+      traffic::check_compiled(ph.traffic, noc::compiled_meshes());
+      continue;
+    }
+    if (image_end == 0) image_end = gemm_kernel_end(s, kernel, shape);
     if (o.seed) ph.gemm.seed = static_cast<uint32_t>(*o.seed);
-    tile::plan_gemm(ph.gemm, shape, end->value);
+    tile::plan_gemm(ph.gemm, shape, image_end);
   }
 
   std::printf("nanodojo run (%s): %s tile, %s\n", s.file.c_str(), s.tile.c_str(), shape.name().c_str());
@@ -190,6 +226,11 @@ int run_scenario(const ScenarioRunOptions& o) {
   nlohmann::json report = {{"scenario", s.file}, {"tile", s.tile}, {"shape", shape.name()}};
   for (std::size_t i = 0; i < s.phases.size(); ++i) {
     const auto& ph = s.phases[i];
+    const std::string what = "phase " + std::to_string(i + 1) + "/" + std::to_string(s.phases.size());
+    if (ph.kind == tile::ScenarioPhase::Kind::kTraffic) {
+      report["phases"].push_back(run_traffic_phase(ph.traffic, what));
+      continue;
+    }
     tile::GemmRunOptions ro;
     ro.elf = kernel;
     ro.max_cycles = s.max_cycles;
@@ -201,7 +242,6 @@ int run_scenario(const ScenarioRunOptions& o) {
       std::printf("[%d,%d] %s\n", n % shape.cols, n / shape.cols, line[static_cast<size_t>(n)].c_str());
       line[static_cast<size_t>(n)].clear();
     };
-    const std::string what = "phase " + std::to_string(i + 1) + "/" + std::to_string(s.phases.size());
     if (o.progress) {
       ro.on_progress = [&](uint64_t cycles, uint64_t tiles, uint64_t total) {
         std::printf("\r  %s gemm: %llu cycles, %llu of %llu tiles (%.0f%%)   ", what.c_str(),
@@ -210,9 +250,8 @@ int run_scenario(const ScenarioRunOptions& o) {
         std::fflush(stdout);
       };
     }
-    // The plan is checked above; run_gemm plans again with the same image.
-    const tile::GemmPlan plan = tile::plan_gemm(ph.gemm, shape, end->value);
-    std::printf("%s: %s\n", what.c_str(), describe(ph.gemm, plan).c_str());
+    std::printf("%s: %s\n", what.c_str(),
+                describe(ph.gemm, tile::plan_gemm(ph.gemm, shape, image_end)).c_str());
     std::fflush(stdout);
     const GemmResult r = tile::run_gemm(*t, ph.gemm, ro);
     if (o.progress) std::printf("\r%80s\r", "");

@@ -28,7 +28,15 @@ namespace {
 
 class Loader : private YamlReader {
  public:
-  Loader(NocConfig& cfg) : YamlReader(cfg.file), c_(cfg) {}
+  Loader(NocConfig& cfg, std::string run_key = "run")
+      : YamlReader(cfg.file), c_(cfg), run_(std::move(run_key)) {}
+
+  // A `run` section alone, under the dotted key run_ (a tile scenario's traffic phase).
+  void load_run(const YAML::Node& m) {
+    run(m);
+    c_.lines = lines();
+    check_shape();
+  }
 
   void load(const YAML::Node& root) {
     if (!root.IsMap()) fail(root, "", "expected a map with the keys build, run, sweep");
@@ -68,27 +76,27 @@ class Loader : private YamlReader {
     mix.lengths.clear();
     mix.weights.clear();
     if (v.IsScalar()) {
-      mix.lengths.push_back(integer(v, "run.lengths", 1, 1024));
+      mix.lengths.push_back(integer(v, run_ + ".lengths", 1, 1024));
       mix.weights.push_back(1.0);
     } else if (v.IsSequence() && v.size() > 0) {
       for (const auto& e : v) {
         if (e.IsMap()) {
           int len = 0;
           double w = 1.0;
-          each(e, "run.lengths", {"length", "weight"}, [&](const std::string& k, const YAML::Node& x) {
-            if (k == "length") len = integer(x, "run.lengths.length", 1, 1024);
-            if (k == "weight") w = real(x, "run.lengths.weight", 1e-9, 1e9);
+          each(e, run_ + ".lengths", {"length", "weight"}, [&](const std::string& k, const YAML::Node& x) {
+            if (k == "length") len = integer(x, run_ + ".lengths.length", 1, 1024);
+            if (k == "weight") w = real(x, run_ + ".lengths.weight", 1e-9, 1e9);
           });
-          if (len == 0) fail(e, "run.lengths.length", "missing: each entry needs a length");
+          if (len == 0) fail(e, run_ + ".lengths.length", "missing: each entry needs a length");
           mix.lengths.push_back(len);
           mix.weights.push_back(w);
         } else {
-          mix.lengths.push_back(integer(e, "run.lengths", 1, 1024));
+          mix.lengths.push_back(integer(e, run_ + ".lengths", 1, 1024));
           mix.weights.push_back(1.0);
         }
       }
     } else {
-      fail(v, "run.lengths", "expected a length, a list of lengths or a list of {length, weight}");
+      fail(v, run_ + ".lengths", "expected a length, a list of lengths or a list of {length, weight}");
     }
     c_.run.lengths = mix;
   }
@@ -96,11 +104,11 @@ class Loader : private YamlReader {
   void run(const YAML::Node& m) {
     RunSpec& r = c_.run;
     const long long kMaxCycles = 1LL << 40;
-    each(m, "run",
+    each(m, run_,
          {"pattern", "rate", "lengths", "response_fraction", "hotspot", "warmup", "measure", "drain",
           "watchdog", "seed"},
          [&](const std::string& k, const YAML::Node& v) {
-           const std::string key = "run." + k;
+           const std::string key = run_ + "." + k;
            if (k == "pattern") {
              const auto p = v.IsScalar() ? parse_pattern(v.Scalar()) : std::nullopt;
              if (!p)
@@ -121,16 +129,16 @@ class Loader : private YamlReader {
 
   void hotspot(const YAML::Node& m) {
     PatternParams& p = c_.run.pattern;
-    each(m, "run.hotspot", {"nodes", "fraction"}, [&](const std::string& k, const YAML::Node& v) {
-      if (k == "fraction") p.hotspot_fraction = real(v, "run.hotspot.fraction", 0.0, 1.0);
+    each(m, run_ + ".hotspot", {"nodes", "fraction"}, [&](const std::string& k, const YAML::Node& v) {
+      if (k == "fraction") p.hotspot_fraction = real(v, run_ + ".hotspot.fraction", 0.0, 1.0);
       if (k == "nodes") {
         p.hotspots.clear();
         if (v.IsScalar()) {
-          p.hotspots.push_back(integer(v, "run.hotspot.nodes", 0, 255));
+          p.hotspots.push_back(integer(v, run_ + ".hotspot.nodes", 0, 255));
         } else if (v.IsSequence() && v.size() > 0) {
-          for (const auto& e : v) p.hotspots.push_back(integer(e, "run.hotspot.nodes", 0, 255));
+          for (const auto& e : v) p.hotspots.push_back(integer(e, run_ + ".hotspot.nodes", 0, 255));
         } else {
-          fail(v, "run.hotspot.nodes", "expected a node index or a list of node indices");
+          fail(v, run_ + ".hotspot.nodes", "expected a node index or a list of node indices");
         }
       }
     });
@@ -158,17 +166,18 @@ class Loader : private YamlReader {
     const MeshShape& b = c_.build;
     const PatternParams& p = c_.run.pattern;
     if (p.pattern == Pattern::Transpose && b.rows != b.cols)
-      throw InputError(c_.file, c_.line_of("run.pattern"), "run.pattern",
-                       "transpose needs a square mesh (build.rows == build.cols)");
+      throw InputError(c_.file, c_.line_of(run_ + ".pattern"), run_ + ".pattern",
+                       "transpose needs a square mesh (rows == cols)");
     for (int h : p.hotspots) {
       if (h >= b.rows * b.cols)
-        throw InputError(c_.file, c_.line_of("run.hotspot.nodes"), "run.hotspot.nodes",
+        throw InputError(c_.file, c_.line_of(run_ + ".hotspot.nodes"), run_ + ".hotspot.nodes",
                          "node " + std::to_string(h) + " outside the " + std::to_string(b.rows) + "x" +
                              std::to_string(b.cols) + " mesh");
     }
   }
 
   NocConfig& c_;
+  std::string run_;
 };
 
 NocConfig parse(const std::string& text, const std::string& name) {
@@ -184,6 +193,15 @@ NocConfig parse(const std::string& text, const std::string& name) {
 NocConfig load_noc_config_file(const std::string& path) { return parse(YamlReader::read_file(path), path); }
 
 NocConfig load_noc_config_text(const std::string& text, const std::string& name) { return parse(text, name); }
+
+NocConfig load_run_section(const std::string& file, const YAML::Node& map, const std::string& key,
+                           const MeshShape& build) {
+  NocConfig cfg;
+  cfg.file = file;
+  cfg.build = build;
+  Loader(cfg, key).load_run(map);
+  return cfg;
+}
 
 void check_compiled(const NocConfig& cfg, const std::vector<MeshShape>& compiled) {
   for (const auto& m : compiled) {

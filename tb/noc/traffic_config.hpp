@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 #include "traffic_pattern.hpp"
 #include "traffic_source.hpp"
 
@@ -54,6 +56,11 @@ struct NocConfig {
 NocConfig load_noc_config_file(const std::string& path);
 // `name` stands in for the file name in error messages.
 NocConfig load_noc_config_text(const std::string& text, const std::string& name);
+
+// The keys of a `run` section given elsewhere (a tile scenario's traffic phase) under the dotted `key`, for a
+// mesh of shape `build`; errors name `file`, the line and `key.<name>`.
+NocConfig load_run_section(const std::string& file, const YAML::Node& map, const std::string& key,
+                           const MeshShape& build);
 
 // Throws InputError at the `build` key unless `build` is one of `compiled`.
 void check_compiled(const NocConfig& cfg, const std::vector<MeshShape>& compiled);

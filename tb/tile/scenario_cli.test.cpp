@@ -42,6 +42,7 @@ phases:
       out_bias: 30
       rounding: stochastic
       grid: 1x2
+  - traffic: {pattern: transpose, rate: 0.1, lengths: 17, measure: 2000, seed: 5}
 )";
 
 }  // namespace
@@ -53,18 +54,21 @@ TEST_CASE("nanodojo run: GEMM phases on the tile, report and JSON", "[tile][gemm
   const auto c = run(y.string() + " --json " + json.string());
   INFO(c.out);
   CHECK(c.status == 0);
-  CHECK(c.out.find("phase 1/2: gemm 20x24x33, bf16 x bf16 -> bf16 (RNE), seed 3, grid 2x2") !=
+  CHECK(c.out.find("phase 1/3: gemm 20x24x33, bf16 x bf16 -> bf16 (RNE), seed 3, grid 2x2") !=
         std::string::npos);
   CHECK(c.out.find(
-            "phase 2/2: gemm 17x9x40, e5m2 bias 20 x e4m3 bias 4 -> e5m2 bias 30 (stochastic rounding)") !=
+            "phase 2/3: gemm 17x9x40, e5m2 bias 20 x e4m3 bias 4 -> e5m2 bias 30 (stochastic rounding)") !=
         std::string::npos);
   CHECK(c.out.find("480 elements bit-exact against the golden model") != std::string::npos);
   CHECK(c.out.find("MXU utilization") != std::string::npos);
-  CHECK(c.out.find("PASS: 2 phases on the 2x2 tile") != std::string::npos);
+  CHECK(c.out.find("phase 3/3: traffic on the tile's network (2x2, 2 VCs x 4 flits x 128 bits") !=
+        std::string::npos);
+  CHECK(c.out.find("PASS: 3 phases on the 2x2 tile") != std::string::npos);
   std::ifstream in(json);
   const auto j = nlohmann::json::parse(in);
   CHECK(j.at("passed") == true);
-  REQUIRE(j.at("phases").size() == 2);
+  REQUIRE(j.at("phases").size() == 3);
+  CHECK(j.at("phases")[2].at("kind") == "traffic");
   CHECK(j.at("phases")[1].at("nodes").size() == 2);
   CHECK(j.at("phases")[0].at("nodes")[3].at("dma_bytes_out").get<uint32_t>() > 0);
 }
@@ -88,6 +92,8 @@ TEST_CASE("nanodojo run: bad scenarios exit 2 naming the file, line and key", "[
   bad("key.yaml", "tile: 2x2\nphases:\n  - gemm: {m: 8, n: 8, k: 8, kk: 3}\n",
       "3: key 'phases[0].gemm.kk': unknown key");
   bad("kind.yaml", "tile: 2x2\nphases:\n  - conv: {m: 8}\n", "3: key 'phases[0].conv': unknown key");
+  bad("traffic.yaml", "tile: 2x2\nphases:\n  - gemm: {m: 8}\n  - traffic: {pattern: uniform, rat: 0.1}\n",
+      "4: key 'phases[1].traffic.rat': unknown key");
   bad("zero.yaml", "tile: 2x2\nphases:\n  - gemm:\n      m: 0\n", "4: key 'phases[0].gemm.m'");
   bad("sram.yaml", "tile: 2x2\nphases:\n  - gemm: {m: 256, n: 256, k: 512, grid: 1x1}\n",
       "3: key 'phases[0].gemm': the 256x256x512 GEMM on a 1x1 grid needs");

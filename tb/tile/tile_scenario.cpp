@@ -139,19 +139,24 @@ TileScenario load_tile_scenario_text(const std::string& text, const std::string&
       throw InputError(name, y.line_of("phases"), "phases",
                        "a scenario has either phases or programs (program, nodes), not both");
     if (!phases.IsSequence() || phases.size() == 0)
-      y.fail(phases, "phases", "expected a list of phases (each a map with one key: gemm)");
+      y.fail(phases, "phases", "expected a list of phases (each a map with one key: gemm or traffic)");
     for (std::size_t i = 0; i < phases.size(); ++i) {
       const std::string key = "phases[" + std::to_string(i) + "]";
       ScenarioPhase ph;
       ph.key = key;
       ph.line = YamlReader::line(phases[i]);
       bool kind = false;
-      y.each(phases[i], key, {"gemm"}, [&](const std::string& k, const YAML::Node& v) {
-        if (kind) y.fail(v, key, "a phase has exactly one kind (gemm)");
+      y.each(phases[i], key, {"gemm", "traffic"}, [&](const std::string& k, const YAML::Node& v) {
+        if (kind) y.fail(v, key, "a phase has exactly one kind (gemm or traffic)");
         kind = true;
         if (k == "gemm") ph.gemm = read_gemm(y, v, key + ".gemm");
+        if (k == "traffic") {
+          ph.kind = ScenarioPhase::Kind::kTraffic;
+          ph.traffic =
+              traffic::load_run_section(name, v, key + ".traffic", compiled_tile(s.tile, s.klanes)->mesh());
+        }
       });
-      if (!kind) y.fail(phases[i], key, "empty phase (expected one key: gemm)");
+      if (!kind) y.fail(phases[i], key, "empty phase (expected one key: gemm or traffic)");
       s.phases.push_back(ph);
     }
   } else if (s.program.empty() && s.nodes.empty()) {

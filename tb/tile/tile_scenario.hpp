@@ -12,6 +12,7 @@
 // or
 //   phases:                   # run one after the other
 //     - gemm: {m: 128, n: 128, k: 128, a_format: bf16, b_format: bf16, out_format: fp32}
+//     - traffic: {pattern: uniform, rate: 0.2}   # the keys of a traffic config's `run` section
 // Relative program paths are relative to the scenario file's folder.
 #pragma once
 
@@ -21,13 +22,17 @@
 #include <vector>
 
 #include "gemm_plan.hpp"
+#include "traffic_config.hpp"
 
 namespace nd::tile {
 
 struct ScenarioPhase {
+  enum class Kind { kGemm, kTraffic };
+  Kind kind = Kind::kGemm;
   std::string key;  // "phases[i]"
   int line = 0;
-  GemmSpec gemm;  // the only kind of phase so far
+  GemmSpec gemm;
+  traffic::NocConfig traffic;  // kTraffic: the `run` keys, on the tile's network (its mesh shape)
 };
 
 struct TileScenario {
