@@ -142,7 +142,7 @@ static uint32_t n_sends, n_issued;
 
 // Issues the next send when the previous one's WRITE has completed (DMA_DONE counts the WRITE and the FLAG
 // of each send), so the DMA queue (4 commands) never fills and the core never stalls on it.
-static void pump(void) {
+static inline void pump(void) {
   if (n_issued == n_sends || ND_DMA_REG(ND_REG_DMA_DONE) + 1 < 2 * n_issued) return;
   const struct send* s = &sends[n_issued++];
   ND_DMA_SHAPE(s->strip_bytes, s->strips);
@@ -171,6 +171,26 @@ static uint32_t wait_flag(uint32_t flag) {
   while (*f == 0) pump();
   return rdcycle() - t;
 }
+
+// MAC + STORE of the tiles of one row of B strips, `n` of them from panel b and C tile ct, alternating the banks
+// starting with bank `first` (bank numbers are encoded in the instructions, so they are constants here); the
+// sends go on between pairs.
+#define TILE_PAIRS(first, second)                   \
+  do {                                              \
+    for (; n >= 2; n -= 2) {                        \
+      nd_mxu_mac(first, 1, a, b);                   \
+      nd_mxu_store(first, ct, cstride);             \
+      nd_mxu_mac(second, 1, a, b + b_strip);        \
+      nd_mxu_store(second, ct + out_row, cstride);  \
+      b += 2 * b_strip;                             \
+      ct += 2 * out_row;                            \
+      pump();                                       \
+    }                                               \
+    if (n != 0) {                                   \
+      nd_mxu_mac(first, 1, a, b);                   \
+      nd_mxu_store(first, ct, cstride);             \
+    }                                               \
+  } while (0)
 
 int main(void) {
   volatile uint32_t* j = gemm_job;
@@ -221,19 +241,19 @@ int main(void) {
       if (part_strips(bp) == 0) continue;
       if (q != r) wait += wait_flag(flags + 4 * (16 + q));
       for (uint32_t i = part_first(ap); i < part_first(ap) + part_strips(ap); ++i) {
-        const uint32_t a = a_panels + i * a_strip, crow = cbuf + i * 8 * cstride;
-        for (uint32_t u = part_first(bp); u < part_first(bp) + part_strips(bp); ++u, ++tiles) {
-          const uint32_t b = b_panels + u * b_strip, ct = crow + u * out_row;
-          if (tiles & 1u) {
-            nd_mxu_mac(1, 1, a, b);
-            nd_mxu_store(1, ct, cstride);
-          } else {
-            nd_mxu_mac(0, 1, a, b);
-            nd_mxu_store(0, ct, cstride);
-          }
-          j[ND_GJ_TILES] = tiles + 1;  // progress, for the host
-          pump();
+        // One row of tiles: few instructions per tile, because the core fetches them from the banks the
+        // MXU streams its operands from (every fetch that meets an operand read in a bank can cost a step).
+        const uint32_t a = a_panels + i * a_strip;
+        uint32_t b = b_panels + part_first(bp) * b_strip;
+        uint32_t ct = cbuf + i * 8 * cstride + part_first(bp) * out_row;
+        uint32_t n = part_strips(bp);
+        if (tiles & 1u) {  // the previous tile used bank 0: keep alternating
+          TILE_PAIRS(1, 0);
+        } else {
+          TILE_PAIRS(0, 1);
         }
+        tiles += part_strips(bp);
+        j[ND_GJ_TILES] = tiles;  // progress, for the host
       }
     }
   }
