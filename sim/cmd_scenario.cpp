@@ -23,6 +23,7 @@ namespace nd {
 
 namespace {
 
+using tile::BackgroundStats;
 using tile::GemmResult;
 using tile::GemmSpec;
 
@@ -39,6 +40,11 @@ std::string describe(const GemmSpec& g, const tile::GemmPlan& p) {
   s += g.stochastic ? " (stochastic rounding)" : " (RNE)";
   s += ", seed " + std::to_string(g.seed) + ", grid " + std::to_string(p.grid_rows) + "x" +
        std::to_string(p.grid_cols);
+  if (g.background_rate > 0) {
+    char bg[96];
+    std::snprintf(bg, sizeof bg, ", background traffic %.3f flits/port/cycle", g.background_rate);
+    s += bg;
+  }
   return s;
 }
 
@@ -67,6 +73,22 @@ void print_gemm(const GemmResult& r, const tile::TileShape& shape) {
   std::printf("  NoC: %llu DMA bytes moved, offered load %.3f data flits/node/cycle over the compute phase\n",
               static_cast<unsigned long long>(bytes),
               cc == 0 ? 0.0 : flits / (static_cast<double>(cc) * static_cast<double>(r.nodes.size())));
+  const BackgroundStats& bg = r.background;
+  if (r.plan.spec.background_rate > 0) {
+    std::printf(
+        "  background: %llu WRITE packets of %u bytes (%llu flits each) from the host ports, %llu "
+        "acknowledged; "
+        "offered %.3f, accepted %.3f flits/port/cycle; latency to the acknowledgement avg %.1f, p99 %llu, "
+        "max "
+        "%llu cycles%s\n",
+        static_cast<unsigned long long>(bg.offered_packets), r.plan.spec.background_bytes,
+        static_cast<unsigned long long>(bg.flits_per_packet), static_cast<unsigned long long>(bg.acked),
+        bg.offered(shape.rows), bg.accepted(shape.rows), bg.mean_latency(),
+        static_cast<unsigned long long>(bg.percentile(0.99)),
+        static_cast<unsigned long long>(bg.max_latency()),
+        bg.skipped ? (", " + std::to_string(bg.skipped) + " not offered (16 in flight to the node)").c_str()
+                   : "");
+  }
   const uint64_t elems = static_cast<uint64_t>(r.plan.spec.m) * static_cast<uint64_t>(r.plan.spec.n);
   if (r.mismatch_count == 0 && r.flags_ok) {
     std::printf("  check: %llu elements bit-exact against the golden model, MXU flags equal on every node\n",
@@ -117,6 +139,14 @@ nlohmann::json gemm_json(const GemmResult& r, const tile::TileShape& shape) {
                       {"sim_seconds", r.sim_seconds},
                       {"cycles_per_second", r.cycles_per_second()}};
   for (const auto& m : r.mismatches) j["first_mismatches"].push_back(r.describe(m));
+  if (g.background_rate > 0) {
+    const BackgroundStats& bg = r.background;
+    j["background"] = {{"rate", g.background_rate},           {"bytes", g.background_bytes},
+                       {"packets", bg.offered_packets},       {"acknowledged", bg.acked},
+                       {"not_offered", bg.skipped},           {"offered", bg.offered(shape.rows)},
+                       {"accepted", bg.accepted(shape.rows)}, {"latency_avg", bg.mean_latency()},
+                       {"latency_p99", bg.percentile(0.99)},  {"latency_max", bg.max_latency()}};
+  }
   for (const auto& n : r.nodes) {
     j["nodes"].push_back({{"node", n.node},
                           {"x", n.c},

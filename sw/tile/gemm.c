@@ -172,24 +172,24 @@ static uint32_t wait_flag(uint32_t flag) {
   return rdcycle() - t;
 }
 
-// MAC + STORE of the tiles of one row of B strips, `n` of them from panel b and C tile ct, alternating the banks
-// starting with bank `first` (bank numbers are encoded in the instructions, so they are constants here); the
-// sends go on between pairs.
-#define TILE_PAIRS(first, second)                   \
-  do {                                              \
-    for (; n >= 2; n -= 2) {                        \
-      nd_mxu_mac(first, 1, a, b);                   \
-      nd_mxu_store(first, ct, cstride);             \
-      nd_mxu_mac(second, 1, a, b + b_strip);        \
-      nd_mxu_store(second, ct + out_row, cstride);  \
-      b += 2 * b_strip;                             \
-      ct += 2 * out_row;                            \
-      pump();                                       \
-    }                                               \
-    if (n != 0) {                                   \
-      nd_mxu_mac(first, 1, a, b);                   \
-      nd_mxu_store(first, ct, cstride);             \
-    }                                               \
+// MAC + STORE of the tiles of one row of B strips, `n` of them from panel b and C tile ct, alternating the
+// banks starting with bank `first` (bank numbers are encoded in the instructions, so they are constants
+// here); the sends go on between pairs.
+#define TILE_PAIRS(first, second)                  \
+  do {                                             \
+    for (; n >= 2; n -= 2) {                       \
+      nd_mxu_mac(first, 1, a, b);                  \
+      nd_mxu_store(first, ct, cstride);            \
+      nd_mxu_mac(second, 1, a, b + b_strip);       \
+      nd_mxu_store(second, ct + out_row, cstride); \
+      b += 2 * b_strip;                            \
+      ct += 2 * out_row;                           \
+      pump();                                      \
+    }                                              \
+    if (n != 0) {                                  \
+      nd_mxu_mac(first, 1, a, b);                  \
+      nd_mxu_store(first, ct, cstride);            \
+    }                                              \
   } while (0)
 
 int main(void) {

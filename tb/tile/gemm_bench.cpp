@@ -102,10 +102,13 @@ nlohmann::json gemm_tables(const std::string& elf, const std::string& ninja_log)
         {"rows", speed},
         {"notes",
          "Cycles of the GEMM runs above (loading through the mesh, packing, computing, polling) over their "
-         "wall time, waves off, golden model excluded. The 2x2 model is the checked one (assertions on, trace "
-         "code compiled in, as `make demo` uses it); the 1x1 and 4x4 are lean (neither). Profile of the checked "
+         "wall time, waves off, golden model excluded. The 2x2 model is the checked one (assertions on, "
+         "trace "
+         "code compiled in, as `make demo` uses it); the 1x1 and 4x4 are lean (neither). Profile of the "
+         "checked "
          "2x2 during a GEMM (perf): the 256 PE FMAs per node 53 % (evaluated every cycle, also while the MXU "
-         "idles), the rest of the node 24 %, Verilator's scheduling 14 %, routers 6 %. Build s from the ninja log "
+         "idles), the rest of the node 24 %, Verilator's scheduling 14 %, routers 6 %. Build s from the "
+         "ninja log "
          "of the last build."}}});
 }
 

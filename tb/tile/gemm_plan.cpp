@@ -121,9 +121,17 @@ GemmPlan plan_gemm(const GemmSpec& spec, const TileShape& tile, uint32_t image_e
   // The own operands share the C block's room: the kernel packs them before its first STORE.
   l.a_raw = l.c;
   l.b_raw = align_up(l.a_raw + static_cast<uint64_t>(max_rows) * static_cast<uint64_t>(spec.k) * aes, 16);
-  const uint64_t end =
+  if (spec.background_rate > 0 && (spec.background_bytes % 16 != 0 || spec.background_bytes < 16 ||
+                                   spec.background_bytes > tile.max_packet_bytes))
+    fail("background.bytes", "must be a multiple of 16 from 16 to " + std::to_string(tile.max_packet_bytes) +
+                                 " (one WRITE packet)");
+  uint64_t end =
       std::max<uint64_t>(static_cast<uint64_t>(l.c) + l.c_bytes,
                          l.b_raw + static_cast<uint64_t>(spec.k) * static_cast<uint64_t>(max_cols) * bes);
+  if (spec.background_rate > 0) {
+    l.scratch = align_up(end, 16);
+    end = l.scratch + 16ull * spec.background_bytes;  // BackgroundSpec::kSlots
+  }
   const uint64_t room = tile.sram_bytes - kStackBytes;
   if (end > room)
     throw InputError(

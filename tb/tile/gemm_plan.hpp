@@ -23,6 +23,10 @@ struct GemmSpec {
   uint32_t seed = 1;                 // operands (and stochastic rounding unless rounding_seed is set)
   uint32_t rounding_seed = 0;        // 0: seed
   int grid_rows = 0, grid_cols = 0;  // nodes used, from (0, 0); 0: the whole tile
+  // Background traffic from the host ports while the GEMM runs (tb/tile/background.hpp); rate 0: none.
+  double background_rate = 0;
+  uint32_t background_bytes = 64;
+  uint64_t background_seed = 1;
   // Where the spec came from, for error messages (a scenario file, its line and the key of the phase).
   std::string source = "gemm";
   int line = 0;
@@ -47,7 +51,9 @@ struct GemmNodePlan {
 
 struct GemmLayout {  // node-local addresses, the same on every node of the grid
   uint32_t flags = 0, status = 0, a_panels = 0, b_panels = 0, c = 0, c_stride = 0, c_bytes = 0;
-  uint32_t a_raw = 0, b_raw = 0, end = 0;
+  uint32_t a_raw = 0, b_raw = 0;
+  uint32_t scratch = 0;  // background traffic's slots (when it runs)
+  uint32_t end = 0;
 };
 
 struct GemmPlan {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <random>
 #include <sstream>
 
@@ -160,6 +161,10 @@ GemmResult run_gemm(TileIf& tile, const GemmSpec& spec, const GemmRunOptions& op
       options.on_progress(cycles, done, total);
     };
   }
+  std::unique_ptr<BackgroundTraffic> background;
+  ro.on_run_cycle = [&] {
+    if (background) background->step();
+  };
   TileRunner runner(tile, ro);
   host_for_progress = &runner.host();
   const core::ProgramImage image = core::load_elf(options.elf, runner.load_options());
@@ -200,7 +205,20 @@ GemmResult run_gemm(TileIf& tile, const GemmSpec& spec, const GemmRunOptions& op
       host.write(n.node, l.b_raw, to_bytes(part, bes));
     }
   }
+  if (spec.background_rate > 0) {
+    BackgroundSpec bs;
+    bs.rate = spec.background_rate;
+    bs.bytes = spec.background_bytes;
+    bs.seed = spec.background_seed;
+    bs.scratch = res.plan.layout.scratch;
+    background = std::make_unique<BackgroundTraffic>(host, bs);
+  }
   const TileRunResult run = runner.run();
+  if (background) {
+    host.drain();  // the last background packets' acknowledgements
+    res.background = background->stats();
+    background.reset();
+  }
   res.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   res.load_cycles = run.load_cycles;
   res.run_cycles = run.cycles;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "background.hpp"
 #include "gemm_plan.hpp"
 #include "tile_runner.hpp"
 
@@ -41,6 +42,7 @@ struct GemmResult {
   uint64_t mismatch_count = 0;
   bool flags_ok = true;
   uint64_t load_cycles = 0, run_cycles = 0;  // host: loading, and start to the last node done
+  BackgroundStats background;                // when the spec asks for background traffic
   double wall_seconds = 0;                   // all of run_gemm, the golden model included
   double sim_seconds = 0;                    // loading and running the tile only
   double cycles_per_second() const;          // (load + run cycles) / sim_seconds

@@ -180,6 +180,7 @@ void Host::complete(const node::Packet& p) {
       throw SimError(tile_.cycle(),
                      "host received an acknowledgement it did not ask for: " + node::to_string(h));
     --acks_owed_;
+    if (on_write_ack) on_write_ack(h.route.src_y * shape_.cols + h.route.src_x, h.addr);
     return;
   }
   if (h.op != Op::ReadData)

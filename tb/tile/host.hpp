@@ -27,6 +27,8 @@ class Host {
   TileIf& tile() { return tile_; }
   // Called once per cycle after the clock edge (console, retire counting, ...).
   std::function<void()> on_cycle;
+  // Called for every WRITE_ACK with the acknowledged node and address (background traffic latency).
+  std::function<void(int node, uint32_t addr)> on_write_ack;
 
   // Queues WRITE packets of `bytes` (a multiple of 4, addr 4-byte aligned) to node-local address `addr`.
   void write(int node, uint32_t addr, const std::vector<uint8_t>& bytes);
@@ -44,6 +46,8 @@ class Host {
 
   uint64_t packets_sent() const { return sent_; }
   uint64_t bytes_written() const { return bytes_written_; }
+  // Flits queued at the host port of `row`, not yet injected.
+  std::size_t queued(int row) const { return tx_[static_cast<std::size_t>(row)].size(); }
 
  private:
   struct Pending {

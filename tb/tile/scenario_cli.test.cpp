@@ -29,7 +29,8 @@ fs::path write_file(const std::string& name, const std::string& text) {
 
 const char* const kTwoPhases = R"(tile: 2x2
 phases:
-  - gemm: {m: 20, n: 24, k: 33, a_format: bf16, b_format: bf16, out_format: bf16, seed: 3}
+  - gemm: {m: 20, n: 24, k: 33, a_format: bf16, b_format: bf16, out_format: bf16, seed: 3,
+           background: {rate: 0.3, bytes: 48, seed: 9}}
   - gemm:
       m: 17
       n: 9
@@ -54,8 +55,9 @@ TEST_CASE("nanodojo run: GEMM phases on the tile, report and JSON", "[tile][gemm
   const auto c = run(y.string() + " --json " + json.string());
   INFO(c.out);
   CHECK(c.status == 0);
-  CHECK(c.out.find("phase 1/3: gemm 20x24x33, bf16 x bf16 -> bf16 (RNE), seed 3, grid 2x2") !=
-        std::string::npos);
+  CHECK(
+      c.out.find("phase 1/3: gemm 20x24x33, bf16 x bf16 -> bf16 (RNE), seed 3, grid 2x2, background traffic "
+                 "0.300 flits/port/cycle") != std::string::npos);
   CHECK(c.out.find(
             "phase 2/3: gemm 17x9x40, e5m2 bias 20 x e4m3 bias 4 -> e5m2 bias 30 (stochastic rounding)") !=
         std::string::npos);
@@ -69,6 +71,12 @@ TEST_CASE("nanodojo run: GEMM phases on the tile, report and JSON", "[tile][gemm
   CHECK(j.at("passed") == true);
   REQUIRE(j.at("phases").size() == 3);
   CHECK(j.at("phases")[2].at("kind") == "traffic");
+  // Background traffic ran during the first GEMM and every packet came back.
+  const auto& bg = j.at("phases")[0].at("background");
+  CHECK(bg.at("packets").get<uint64_t>() > 50);
+  CHECK(bg.at("acknowledged") == bg.at("packets"));
+  CHECK(bg.at("latency_avg").get<double>() > 4);
+  CHECK(j.at("phases")[1].count("background") == 0);
   CHECK(j.at("phases")[1].at("nodes").size() == 2);
   CHECK(j.at("phases")[0].at("nodes")[3].at("dma_bytes_out").get<uint32_t>() > 0);
 }
@@ -92,6 +100,8 @@ TEST_CASE("nanodojo run: bad scenarios exit 2 naming the file, line and key", "[
   bad("key.yaml", "tile: 2x2\nphases:\n  - gemm: {m: 8, n: 8, k: 8, kk: 3}\n",
       "3: key 'phases[0].gemm.kk': unknown key");
   bad("kind.yaml", "tile: 2x2\nphases:\n  - conv: {m: 8}\n", "3: key 'phases[0].conv': unknown key");
+  bad("bgbytes.yaml", "tile: 2x2\nphases:\n  - gemm:\n      background: {rate: 0.1, bytes: 20}\n",
+      "4: key 'phases[0].gemm.background.bytes': must be a multiple of 16");
   bad("traffic.yaml", "tile: 2x2\nphases:\n  - gemm: {m: 8}\n  - traffic: {pattern: uniform, rat: 0.1}\n",
       "4: key 'phases[1].traffic.rat': unknown key");
   bad("zero.yaml", "tile: 2x2\nphases:\n  - gemm:\n      m: 0\n", "4: key 'phases[0].gemm.m'");

@@ -48,6 +48,7 @@ TileRunner::TileRunner(TileIf& tile, const TileRunOptions& options)
   programs_.resize(tile.shape().nodes());
   console_.resize(tile.shape().nodes());
   host_.on_cycle = [this] {
+    if (running_ && opt_.on_run_cycle) opt_.on_run_cycle();
     for (int n = 0; n < tile_.shape().nodes(); ++n) {
       if (auto c = tile_.console(n)) {
         console_[n].push_back(*c);
@@ -97,6 +98,7 @@ TileRunResult TileRunner::run() {
   }
   host_.drain();
   const uint64_t t0 = tile_.cycle();
+  running_ = true;
 
   std::vector<bool> done(nodes);
   for (int n = 0; n < nodes; ++n) done[n] = !r.nodes[n].loaded;
@@ -132,6 +134,7 @@ TileRunResult TileRunner::run() {
     if (opt_.on_poll && !all_done()) opt_.on_poll(tile_.cycle() - t0);
     for (uint32_t c = 0; c < opt_.poll_interval && !all_done(); ++c) host_.step();
   }
+  running_ = false;
   r.cycles = tile_.cycle() - t0;
 
   auto read64 = [&](int n, uint32_t lo, uint32_t hi) {

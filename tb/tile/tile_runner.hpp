@@ -27,6 +27,7 @@ struct TileRunOptions {
   uint32_t poll_interval = 256;      // cycles between two status polls of a node
   std::function<void(int node, char c)> on_console;
   std::function<void(uint64_t cycles)> on_poll;  // after each poll round, cycles since the start
+  std::function<void()> on_run_cycle;            // every cycle from the start until every node is done
 };
 
 struct NodeResult {
@@ -71,6 +72,7 @@ class TileRunner {
   std::vector<std::string> console_;
   uint64_t load_start_ = 0;
   bool loading_ = false;
+  bool running_ = false;  // between the start writes and the last node done
 };
 
 }  // namespace nd::tile

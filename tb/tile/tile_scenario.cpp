@@ -65,7 +65,7 @@ GemmSpec read_gemm(YamlReader& y, const YAML::Node& map, const std::string& key)
   g.key = key;
   y.each(map, key,
          {"m", "n", "k", "a_format", "b_format", "a_bias", "b_bias", "out_format", "out_bias", "rounding",
-          "seed", "rounding_seed", "grid"},
+          "seed", "rounding_seed", "grid", "background"},
          [&](const std::string& k, const YAML::Node& v) {
            const std::string kk = key + "." + k;
            g.lines[kk] = YamlReader::line(v);
@@ -82,6 +82,15 @@ GemmSpec read_gemm(YamlReader& y, const YAML::Node& map, const std::string& key)
            if (k == "seed") g.seed = static_cast<uint32_t>(y.integer(v, kk, 0, 0xFFFFFFFFLL));
            if (k == "rounding_seed")
              g.rounding_seed = static_cast<uint32_t>(y.integer(v, kk, 0, 0xFFFFFFFFLL));
+           if (k == "background") {
+             y.each(v, kk, {"rate", "bytes", "seed"}, [&](const std::string& bk, const YAML::Node& bv) {
+               const std::string bkk = kk + "." + bk;
+               g.lines[bkk] = YamlReader::line(bv);
+               if (bk == "rate") g.background_rate = y.real(bv, bkk, 0.0, 1.0);
+               if (bk == "bytes") g.background_bytes = static_cast<uint32_t>(y.integer(bv, bkk, 16, 65536));
+               if (bk == "seed") g.background_seed = static_cast<uint64_t>(y.integer(bv, bkk, 0, 1LL << 62));
+             });
+           }
            if (k == "grid") {
              const auto [r, c] = parse_tile_size(y.string(v, kk), y.file(), g.lines[kk], kk);
              g.grid_rows = r;
