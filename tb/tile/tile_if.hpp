@@ -29,9 +29,10 @@ struct TileShape {
   uint32_t sram_bytes = 256 * 1024;
   int num_vcs = 2, buf_depth = 4;
   uint32_t max_packet_bytes = 256;
+  bool lean = false;  // built without assertions and waves
   int nodes() const { return rows * cols; }
   noc::MeshShape mesh() const { return {rows, cols, num_vcs, buf_depth, 128}; }
-  std::string name() const;  // e.g. "2x2, KLanes 4, 256 KiB SRAM per node"
+  std::string name() const;  // e.g. "2x2, KLanes 4, 256 KiB SRAM per node" (", lean")
 };
 
 class TileIf {
@@ -53,8 +54,10 @@ class TileIf {
 // The compiled tiles (docs/node.md "Tile models"): "2x2" and "4x4" with KLanes 1 always; "1x1", "2x2" and
 // "4x4" with KLanes 4 when the build has ND_TILE_K4 (make demo, make bench). Throws nd::InputError (file
 // `source`, key "tile") for a size and KLanes that are not built.
+// `lean` asks for a model built without assertions and waves (bench_tile's speed runs) and falls back to the
+// checked one when there is none.
 std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves,
-                                  const std::string& source, int klanes = 1);
+                                  const std::string& source, int klanes = 1, bool lean = false);
 // The sizes make_tile() knows, e.g. "2x2, 4x4, 2x2 (KLanes 4)", and the shape of one of them.
 std::string tile_sizes();
 std::optional<TileShape> compiled_tile(const std::string& size, int klanes = 1);
