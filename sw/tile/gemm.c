@@ -184,7 +184,7 @@ static uint32_t wait_flag(uint32_t flag) {
       nd_mxu_store(second, ct + out_row, cstride); \
       b += 2 * b_strip;                            \
       ct += 2 * out_row;                           \
-      pump();                                      \
+      if (sending) pump();                         \
     }                                              \
     if (n != 0) {                                  \
       nd_mxu_mac(first, 1, a, b);                  \
@@ -247,6 +247,7 @@ int main(void) {
         uint32_t b = b_panels + part_first(bp) * b_strip;
         uint32_t ct = cbuf + i * 8 * cstride + part_first(bp) * out_row;
         uint32_t n = part_strips(bp);
+        const int sending = n_issued < n_sends;  // in a register: no loads in the loop once all are sent
         if (tiles & 1u) {  // the previous tile used bank 0: keep alternating
           TILE_PAIRS(1, 0);
         } else {
