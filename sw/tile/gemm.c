@@ -248,7 +248,7 @@ int main(void) {
         uint32_t ct = cbuf + i * 8 * cstride + part_first(bp) * out_row;
         uint32_t n = part_strips(bp);
         const int sending = n_issued < n_sends;  // in a register: no loads in the loop once all are sent
-        if (tiles & 1u) {  // the previous tile used bank 0: keep alternating
+        if (tiles & 1u) {                        // the previous tile used bank 0: keep alternating
           TILE_PAIRS(1, 0);
         } else {
           TILE_PAIRS(0, 1);
