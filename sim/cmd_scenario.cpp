@@ -27,7 +27,7 @@ using tile::BackgroundStats;
 using tile::GemmResult;
 using tile::GemmSpec;
 
-std::string describe(const GemmSpec& g, const tile::GemmPlan& p) {
+std::string describe(const GemmSpec& g, const tile::TileShape& shape) {
   char buf[256];
   const bool cfp8_out = g.out_fmt == mxu::OutFmt::kE4M3 || g.out_fmt == mxu::OutFmt::kE5M2;
   std::snprintf(buf, sizeof buf, "gemm %dx%dx%d, %s", g.m, g.n, g.k, mxu::name(g.a_fmt));
@@ -38,8 +38,9 @@ std::string describe(const GemmSpec& g, const tile::GemmPlan& p) {
   s += std::string(" -> ") + mxu::name(g.out_fmt);
   if (cfp8_out) s += " bias " + std::to_string(g.out_bias);
   s += g.stochastic ? " (stochastic rounding)" : " (RNE)";
-  s += ", seed " + std::to_string(g.seed) + ", grid " + std::to_string(p.grid_rows) + "x" +
-       std::to_string(p.grid_cols);
+  s += ", seed " + std::to_string(g.seed) + ", grid " +
+       std::to_string(g.grid_rows ? g.grid_rows : shape.rows) + "x" +
+       std::to_string(g.grid_cols ? g.grid_cols : shape.cols);
   if (g.background_rate > 0) {
     char bg[96];
     std::snprintf(bg, sizeof bg, ", background traffic %.3f flits/port/cycle", g.background_rate);
@@ -280,8 +281,7 @@ int run_scenario(const ScenarioRunOptions& o) {
         std::fflush(stdout);
       };
     }
-    std::printf("%s: %s\n", what.c_str(),
-                describe(ph.gemm, tile::plan_gemm(ph.gemm, shape, image_end)).c_str());
+    std::printf("%s: %s\n", what.c_str(), describe(ph.gemm, shape).c_str());
     std::fflush(stdout);
     const GemmResult r = tile::run_gemm(*t, ph.gemm, ro);
     if (o.progress) std::printf("\r%80s\r", "");
