@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh          install what is missing
 #   scripts/setup.sh --check  exit 0 when everything is present, 1 otherwise (installs nothing)
+#   scripts/setup.sh --fuzz   the same, plus what `make fuzz` needs (clang's libFuzzer)
 set -euo pipefail
 
 # Debian packages: build, simulation, tests, waves, synthesis/timing, RISC-V programs, plots, lint.
@@ -16,6 +17,12 @@ PACKAGES=(
   python3 python3-venv python3-pip python3-matplotlib python3-numpy
   clang-format
 )
+
+# scripts/setup.sh --fuzz [--check]: also clang and its libFuzzer / sanitizer runtimes (make fuzz only).
+if [ "${1:-}" = "--fuzz" ]; then
+  PACKAGES+=(clang-14 libclang-rt-14-dev)
+  shift
+fi
 
 # Python tools live in their own venv so the system Python stays untouched.
 VENV=${NANODOJO_VENV:-/opt/nanodojo/venv}
