@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Renders every build/bench/*.json into docs/benchmarks.md.
 
-Each JSON file holds {"block": ..., "tables": [{"title", "columns", "rows", "notes"}], ...}; extra keys are
-kept in the JSON only. Sections appear in file-name order. A section of docs/benchmarks.md whose JSON file is
-not in build/bench/ (one block benchmarked alone, e.g. `make bench-tile`) is kept as it was.
+Each JSON file holds {"block": ..., "summary": ..., "tables": [{"title", "columns", "rows", "notes"}], ...};
+"summary" (optional) is a paragraph under the section heading; extra keys are kept in the JSON only. Sections
+appear in file-name order. A section of docs/benchmarks.md whose JSON file is not in build/bench/ (one block benchmarked alone, e.g. `make bench-tile`) is kept as it was.
 """
 import datetime
 import json
@@ -62,7 +62,8 @@ def main() -> int:
     sections = old_sections(out)
     for f in files:
         data = json.loads(f.read_text())
-        sections[f.name] = "\n".join([f"## {data.get('block', f.stem)} (`{f.name}`)\n"] +
+        summary = [data["summary"] + "\n"] if data.get("summary") else []
+        sections[f.name] = "\n".join([f"## {data.get('block', f.stem)} (`{f.name}`)\n"] + summary +
                                      [render_table(t) for t in data.get("tables", [])])
     parts += [sections[name] for name in sorted(sections)]
     out.write_text("\n".join(parts))
