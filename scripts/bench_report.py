@@ -3,7 +3,8 @@
 
 Each JSON file holds {"block": ..., "summary": ..., "tables": [{"title", "columns", "rows", "notes"}], ...};
 "summary" (optional) is a paragraph under the section heading; extra keys are kept in the JSON only. Sections
-appear in file-name order. A section of docs/benchmarks.md whose JSON file is not in build/bench/ (one block benchmarked alone, e.g. `make bench-tile`) is kept as it was.
+appear in file-name order. A section of docs/benchmarks.md whose JSON file is not in build/bench/ (one block
+benchmarked alone, e.g. `make bench-tile`) is kept as it was.
 """
 import datetime
 import json
