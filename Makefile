@@ -4,7 +4,10 @@
 # installs what is missing from Debian packages; otherwise it prints the command to run).
 
 SHELL := /bin/bash
-BUILD_DIR ?= build
+# SANITIZE=address,undefined: every C++ target and Verilated model built with -fsanitize=... (cmake/sanitize.cmake),
+# in its own build directory (build-asan unless BUILD_DIR is given).
+SANITIZE ?=
+BUILD_DIR ?= $(if $(SANITIZE),build-asan,build)
 JOBS ?= $(shell nproc)
 PYTHON ?= /usr/bin/python3
 NANODOJO := $(BUILD_DIR)/bin/nanodojo
@@ -30,7 +33,8 @@ tools:
 	@scripts/setup.sh --check 2>/dev/null || scripts/setup.sh
 
 $(BUILD_DIR)/build.ninja: | tools
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+	  $(if $(SANITIZE),-DND_SANITIZE=$(SANITIZE))
 
 configure: $(BUILD_DIR)/build.ninja
 

@@ -2,6 +2,8 @@
 #
 #   nd_add_tests(NAME <test_binary> SOURCES <*.test.cpp ...> [LIBS <targets>])
 # A Catch2 binary with the project's test main; each of its test cases runs as its own ctest test.
+# ctest timeout of every test case: 20 minutes, times ND_TEST_TIMEOUT_SCALE under sanitizers (sanitize.cmake).
+math(EXPR ND_TEST_TIMEOUT "1200 * ${ND_TEST_TIMEOUT_SCALE}")
 function(nd_add_tests)
   cmake_parse_arguments(T "" "NAME" "SOURCES;LIBS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
@@ -9,7 +11,7 @@ function(nd_add_tests)
   target_compile_options(${T_NAME} PRIVATE ${ND_CXX_WARNINGS})
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
   catch_discover_tests(${T_NAME} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
-    PROPERTIES LABELS ${T_NAME} TIMEOUT 1200)
+    PROPERTIES LABELS ${T_NAME} TIMEOUT ${ND_TEST_TIMEOUT})
 endfunction()
 
 #   nd_elab_check(LABEL <ctest label> TOP <module> EXPECT <ok | message> [PARAMS Key=Value ...])

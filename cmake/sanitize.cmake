@@ -1,0 +1,31 @@
+# Sanitizer builds: cmake -DND_SANITIZE=address,undefined (make test SANITIZE=address,undefined).
+#
+# Every C++ target is compiled and linked with -fsanitize=<list>: the testbench, the golden models, the
+# nanodojo program, the host builds of the sw/ programs, the Verilator runtime (nd_verilated) and the
+# Verilated models (their flags reach Verilator's generated makefile through Verilator's -CFLAGS, see
+# nd_verilate() in verilate.cmake). Errors are fatal (-fno-sanitize-recover=all), so an undefined-behaviour
+# report fails the test that caused it. Tests get ND_TEST_TIMEOUT_SCALE times their usual ctest timeout:
+# the checks stay the same, only the clock is slower.
+set(ND_SANITIZE "" CACHE STRING "build every C++ target with -fsanitize=<list> (e.g. address,undefined)")
+set(ND_SANITIZE_FLAGS "")
+set(ND_TEST_TIMEOUT_SCALE 1)
+if(ND_SANITIZE)
+  set(ND_SANITIZE_FLAGS -fsanitize=${ND_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_compile_options(${ND_SANITIZE_FLAGS})
+  add_link_options(-fsanitize=${ND_SANITIZE})
+  set(ND_TEST_TIMEOUT_SCALE 4)
+  message(STATUS "nanodojo: sanitizers ${ND_SANITIZE} on every C++ target and Verilated model")
+endif()
+
+# Fuzz builds: cmake -DND_FUZZ=ON with clang (make fuzz, scripts/mk/fuzz.mk). Every library is compiled with
+# libFuzzer's coverage instrumentation and AddressSanitizer / UndefinedBehaviorSanitizer; only the harnesses of
+# tb/fuzz/ are built there (they need no Verilated model).
+option(ND_FUZZ "build the libFuzzer harnesses of tb/fuzz/ (needs clang)" OFF)
+if(ND_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "ND_FUZZ needs clang (-DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+                      -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=address,undefined)
+endif()
