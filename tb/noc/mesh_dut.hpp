@@ -79,6 +79,11 @@ class MeshDut final : public MeshIf {
 
   uint64_t cycle() const override { return dut_.cycle() - base_; }
 
+  void reset(uint64_t cycles) override {
+    clear_inputs();
+    dut_.reset(cycles);
+  }
+
   uint32_t counter(int node, int port, CounterSel sel) override { return read(node, port, sel, 0); }
   uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
     return read(node, port, sel, vc);

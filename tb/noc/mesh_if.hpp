@@ -53,6 +53,10 @@ class MeshIf {  // one cycle = read outputs, drive inputs, tick()
   virtual std::string debug_state() = 0;  // every router's VC / credit state, human readable
   // Per-VC debug value (sel = one of the Dbg* selectors InUsage .. OutOwner).
   virtual uint32_t counter_vc(int node, int port, CounterSel sel, int vc) = 0;
+  // Asserts rst_ni (asynchronous) for `cycles` clock edges with every input idle, then releases it, in the
+  // middle of a run if need be: the mesh comes back as after power-on (docs/noc.md "Reset"); the caller
+  // restarts its own side of the credit protocol. cycle() keeps counting.
+  virtual void reset(uint64_t cycles = 2) = 0;
 };
 
 // Compiled variants; throws nd::InputError(name, 0, key, ...) naming the first shape field (rows, cols,

@@ -41,6 +41,7 @@ class FaultyMesh : public MeshIf {
     m_->tick();
   }
   uint64_t cycle() const override { return m_->cycle(); }
+  void reset(uint64_t cycles) override { m_->reset(cycles); }
   uint32_t counter(int node, int port, CounterSel sel) override { return m_->counter(node, port, sel); }
   uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
     return m_->counter_vc(node, port, sel, vc);
