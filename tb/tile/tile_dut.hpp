@@ -76,6 +76,11 @@ class TileDut final : public TileIf {
   }
   uint64_t cycle() const override { return dut_.cycle() - base_; }
 
+  void reset(uint64_t cycles) override {
+    clear_inputs();
+    dut_.reset(cycles);
+  }
+
   nd::Dut<V>& dut() { return dut_; }
 
  private:

@@ -49,6 +49,10 @@ class TileIf {
   virtual bool running(int node) const = 0;
   virtual void tick() = 0;
   virtual uint64_t cycle() const = 0;  // ticks since reset was released
+  // Asserts the tile's rst_ni (asynchronous) for `cycles` clock edges with the host ports idle, then releases
+  // it, in the middle of a run if need be: every node and router comes back as after power-on (docs/node.md
+  // "Reset"); the host starts afresh (a new Host: its credits and requests are gone). cycle() keeps counting.
+  virtual void reset(uint64_t cycles = 2) = 0;
 };
 
 // The compiled tiles (docs/node.md "Tile models"): "2x2" and "4x4" with KLanes 1 always; "1x1", "2x2" and
