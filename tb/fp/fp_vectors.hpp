@@ -63,6 +63,39 @@ void check_vector_options(VectorOp op, const VectorOptions& o);
 // "1.4.3, bias 7, stochastic, seed 5" (empty for an operation without options).
 std::string describe_vector_options(VectorOp op, const VectorOptions& o);
 
+// The operation's name ("f32_mulAdd"), the hex digits of its result, the flags its files may carry
+// (SoftFloat's five, plus Denormal for the CFP8 operations).
+const char* vector_op_name(VectorOp op);
+int vector_result_digits(VectorOp op);
+Flags vector_flag_mask(VectorOp op);
+// The options' rounding is stochastic; their CFP8 layout (1.4.3 unless 1.5.2 is named).
+bool vector_stochastic(const VectorOptions& o);
+Cfp8Format vector_layout(const VectorOptions& o);
+
+// One case of a vector file.
+struct VectorCase {
+  int line = 0;      // 1-based line in the file
+  std::string text;  // the line as written (without a trailing CR)
+  uint32_t operands[3] = {0, 0, 0};
+  uint32_t result = 0;
+  uint32_t flags = 0;
+};
+
+// Reads the cases of a vector file in order, skipping blank and comment lines; every malformed line (field
+// count, hexadecimal digits, flags outside the operation's mask) throws nd::InputError naming the file, the
+// line and the field. No RTL: the parsing half of replay_vectors() (fp_vector_file.cpp).
+class VectorReader {
+ public:
+  VectorReader(std::istream& in, std::string name, VectorOp op);
+  bool next(VectorCase* c);  // false at the end of the input
+
+ private:
+  std::istream& in_;
+  std::string name_;
+  VectorOp op_;
+  int line_ = 0;
+};
+
 struct VectorReport {
   long passed = 0;
   long failed = 0;

@@ -16,24 +16,12 @@
 #include <string>
 
 #include "noc_flit.hpp"
+#include "tile_shape.hpp"
 #include "waves.hpp"
 
 namespace nd::tile {
 
 using noc::Flit;
-
-// The parameters one nd_tile model was built with.
-struct TileShape {
-  int rows = 2, cols = 2;
-  int klanes = 4;
-  uint32_t sram_bytes = 256 * 1024;
-  int num_vcs = 2, buf_depth = 4;
-  uint32_t max_packet_bytes = 256;
-  bool lean = false;  // built without assertions and waves
-  int nodes() const { return rows * cols; }
-  noc::MeshShape mesh() const { return {rows, cols, num_vcs, buf_depth, 128}; }
-  std::string name() const;  // e.g. "2x2, KLanes 4, 256 KiB SRAM per node" (", lean")
-};
 
 class TileIf {
  public:
@@ -62,8 +50,5 @@ class TileIf {
 // checked one when there is none.
 std::unique_ptr<TileIf> make_tile(const std::string& size, const WaveOptions& waves,
                                   const std::string& source, int klanes = 1, bool lean = false);
-// The sizes make_tile() knows, e.g. "2x2, 4x4, 2x2 (KLanes 4)", and the shape of one of them.
-std::string tile_sizes();
-std::optional<TileShape> compiled_tile(const std::string& size, int klanes = 1);
 
 }  // namespace nd::tile
