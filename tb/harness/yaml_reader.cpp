@@ -40,7 +40,9 @@ void YamlReader::each(const YAML::Node& map, const std::string& prefix,
                       const std::function<void(const std::string&, const YAML::Node&)>& f) {
   if (!map.IsMap()) fail(map, prefix, "expected a map");
   for (const auto& kv : map) {
-    const std::string k = kv.first.as<std::string>();
+    // A complex key (`? [a, b]`, `{[a, b]: 1}`, `? {a: 1}`) names nothing we know.
+    if (!kv.first.IsScalar()) fail(kv.first, prefix, "expected a key name, got " + text(kv.first));
+    const std::string k = kv.first.Scalar();
     const std::string full = prefix.empty() ? k : prefix + "." + k;
     bool ok = allowed.empty();
     std::string list;

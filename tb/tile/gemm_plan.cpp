@@ -11,7 +11,7 @@ namespace {
 
 constexpr uint32_t kStackBytes = 16 * 1024;  // sw/link.ld __stack_size, at the top of SRAM
 
-uint32_t align_up(uint64_t x, uint32_t a) { return static_cast<uint32_t>((x + a - 1) / a * a); }
+uint64_t align_up(uint64_t x, uint64_t a) { return (x + a - 1) / a * a; }
 
 // Strips [first, first + count) of `total` strips cut into `parts` near-equal ranges (the first ones
 // smaller when it does not divide).
@@ -109,28 +109,30 @@ GemmPlan plan_gemm(const GemmSpec& spec, const TileShape& tile, uint32_t image_e
     }
   }
 
-  GemmLayout& l = p.layout;
-  const uint32_t out_row = static_cast<uint32_t>(mxu::out_row_bytes(spec.out_fmt));
-  l.flags = align_up(image_end, 128);
-  l.status = l.flags + 128;
-  l.a_panels = l.status + 128;
-  l.b_panels = align_up(l.a_panels + static_cast<uint64_t>(max_a) * a_strip, 128);
-  l.c = align_up(l.b_panels + static_cast<uint64_t>(max_b) * b_strip, 128);
-  l.c_stride = static_cast<uint32_t>(max_b) * out_row;
-  l.c_bytes = 8 * static_cast<uint32_t>(max_a) * l.c_stride;
+  // Addresses in 64 bits until the room check: a large GEMM's C block (8 x max_a x max_b x out_row bytes)
+  // does not fit 32 bits (a 65535 x 65535 GEMM on 2x2 is 2^32 bytes per node).
+  const uint64_t out_row = static_cast<uint64_t>(mxu::out_row_bytes(spec.out_fmt));
+  const uint64_t flags = align_up(image_end, 128);
+  const uint64_t status = flags + 128;
+  const uint64_t a_panels = status + 128;
+  const uint64_t b_panels = align_up(a_panels + static_cast<uint64_t>(max_a) * a_strip, 128);
+  const uint64_t c = align_up(b_panels + static_cast<uint64_t>(max_b) * b_strip, 128);
+  const uint64_t c_stride = static_cast<uint64_t>(max_b) * out_row;
+  const uint64_t c_bytes = 8 * static_cast<uint64_t>(max_a) * c_stride;
   // The own operands share the C block's room: the kernel packs them before its first STORE.
-  l.a_raw = l.c;
-  l.b_raw = align_up(l.a_raw + static_cast<uint64_t>(max_rows) * static_cast<uint64_t>(spec.k) * aes, 16);
+  const uint64_t a_raw = c;
+  const uint64_t b_raw =
+      align_up(a_raw + static_cast<uint64_t>(max_rows) * static_cast<uint64_t>(spec.k) * aes, 16);
   if (spec.background_rate > 0 && (spec.background_bytes % 16 != 0 || spec.background_bytes < 16 ||
                                    spec.background_bytes > tile.max_packet_bytes))
     fail("background.bytes", "must be a multiple of 16 from 16 to " + std::to_string(tile.max_packet_bytes) +
                                  " (one WRITE packet)");
-  uint64_t end =
-      std::max<uint64_t>(static_cast<uint64_t>(l.c) + l.c_bytes,
-                         l.b_raw + static_cast<uint64_t>(spec.k) * static_cast<uint64_t>(max_cols) * bes);
+  uint64_t end = std::max<uint64_t>(
+      c + c_bytes, b_raw + static_cast<uint64_t>(spec.k) * static_cast<uint64_t>(max_cols) * bes);
+  uint64_t scratch = 0;
   if (spec.background_rate > 0) {
-    l.scratch = align_up(end, 16);
-    end = l.scratch + 16ull * spec.background_bytes;  // BackgroundSpec::kSlots
+    scratch = align_up(end, 16);
+    end = scratch + 16ull * spec.background_bytes;  // BackgroundSpec::kSlots
   }
   const uint64_t room = tile.sram_bytes - kStackBytes;
   if (end > room)
@@ -138,10 +140,22 @@ GemmPlan plan_gemm(const GemmSpec& spec, const TileShape& tile, uint32_t image_e
         spec.source, spec.line, spec.key,
         "the " + std::to_string(spec.m) + "x" + std::to_string(spec.n) + "x" + std::to_string(spec.k) +
             " GEMM on a " + std::to_string(gr) + "x" + std::to_string(gc) + " grid needs " +
-            std::to_string(end - l.flags) + " bytes of SRAM per node (panels, C block, own operands), " +
-            "more than a node has: " + std::to_string(room - l.flags) + " bytes between the program (" +
+            std::to_string(end - flags) + " bytes of SRAM per node (panels, C block, own operands), " +
+            "more than a node has: " + std::to_string(room - flags) + " bytes between the program (" +
             std::to_string(image_end) + " bytes) and the 16 KiB stack of a " +
             std::to_string(tile.sram_bytes / 1024) + " KiB SRAM");
+  // Everything below `room` now: the addresses fit the layout's 32 bits.
+  GemmLayout& l = p.layout;
+  l.flags = static_cast<uint32_t>(flags);
+  l.status = static_cast<uint32_t>(status);
+  l.a_panels = static_cast<uint32_t>(a_panels);
+  l.b_panels = static_cast<uint32_t>(b_panels);
+  l.c = static_cast<uint32_t>(c);
+  l.c_stride = static_cast<uint32_t>(c_stride);
+  l.c_bytes = static_cast<uint32_t>(c_bytes);
+  l.a_raw = static_cast<uint32_t>(a_raw);
+  l.b_raw = static_cast<uint32_t>(b_raw);
+  l.scratch = static_cast<uint32_t>(scratch);
   l.end = static_cast<uint32_t>(end);
   return p;
 }

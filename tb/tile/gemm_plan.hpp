@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "mxu_ref.hpp"
-#include "tile_if.hpp"
+#include "tile_shape.hpp"
 
 namespace nd::tile {
 

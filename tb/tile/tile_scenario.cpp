@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "errors.hpp"
-#include "tile_if.hpp"
+#include "tile_shape.hpp"
 #include "yaml_reader.hpp"
 
 namespace nd::tile {
@@ -131,7 +131,9 @@ TileScenario load_tile_scenario_text(const std::string& text, const std::string&
              have_nodes = true;
            }
          });
-  const auto [rows, cols] = parse_tile_size(s.tile, name, y.line_of("tile"), "tile");
+  // Plain ints, not a structured binding: the `nodes` lambda below captures them (C++17).
+  const std::pair<int, int> size = parse_tile_size(s.tile, name, y.line_of("tile"), "tile");
+  const int rows = size.first, cols = size.second;
   if (!compiled_tile(s.tile, s.klanes))
     throw InputError(name, y.line_of(y.line_of("klanes") ? "klanes" : "tile"), "tile",
                      "no compiled tile of size " + s.tile + " with KLanes " + std::to_string(s.klanes) +
