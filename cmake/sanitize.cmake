@@ -13,6 +13,14 @@ if(ND_SANITIZE)
   set(ND_SANITIZE_FLAGS -fsanitize=${ND_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_compile_options(${ND_SANITIZE_FLAGS})
   add_link_options(-fsanitize=${ND_SANITIZE})
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND ND_SANITIZE MATCHES "undefined")
+    # GCC 12's null check misfires on a thread_local class member read from a file that does not define it:
+    # Verilator's Verilated::t_s, read inline by Dut<V> and by the runtime's trace code ("member access within
+    # null pointer of type 'struct ThreadLocal'"), at addresses that are not null. The check is off for the
+    # C++ compiled by CMake (the Verilated models, built by their own makefiles, keep it); a real null
+    # dereference is still reported by AddressSanitizer (SEGV on an unknown address near 0).
+    add_compile_options(-fno-sanitize=null)
+  endif()
   set(ND_TEST_TIMEOUT_SCALE 4)
   message(STATUS "nanodojo: sanitizers ${ND_SANITIZE} on every C++ target and Verilated model")
 endif()
