@@ -162,6 +162,7 @@ class XferBench {
   uint32_t cnt_done(int n) { return bits::get(dut->cnt_done_o, n * 32, 32); }
   uint32_t bytes_out(int n) { return bits::get(dut->cnt_bytes_out_o, n * 32, 32); }
   uint32_t bytes_in(int n) { return bits::get(dut->cnt_bytes_in_o, n * 32, 32); }
+  uint32_t dma_stalls(int n) { return bits::get(dut->cnt_stall_o, n * 32, 32); }
   uint32_t ni_reqs(int n) { return bits::get(dut->ni_reqs_o, n * 32, 32); }
   uint32_t ni_errs(int n) { return bits::get(dut->ni_err_cnt_o, n * 8, 8); }
 
