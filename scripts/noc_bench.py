@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Collects the bench-noc sweeps (`nanodojo sweep --json`) into build/bench/noc.json with tables for
-docs/benchmarks.md, next to the BookSim2 reference figures of noc-reference.md.
+docs/benchmarks.md, next to the BookSim2 figures it compares against (docs/noc.md, "BookSim2 yardstick").
 
 usage: noc_bench.py SWEEP_DIR OUT.json
 """
@@ -8,25 +8,39 @@ import json
 import pathlib
 import sys
 
-# BookSim2, 2 VCs x 4 flits, XY, uniform unless named: (zero-load latency, sat, peak) for P2 (3 cycles
-# per hop) and P4 (5 cycles per hop); None where the reference gives no figure.
-BOOKSIM = {
-    (4, "uniform", 1): ((12.7, 0.64, 0.665), (19.8, 0.52, 0.538)),
-    (4, "uniform", 4): ((15.9, 0.60, 0.651), (23.0, 0.57, 0.607)),
-    (8, "uniform", 1): ((20.8, 0.37, 0.376), (33.3, 0.27, 0.275)),
-    (8, "uniform", 4): ((24.1, 0.34, 0.352), (36.6, 0.31, 0.323)),
-    (4, "transpose", 1): ((12.3, 0.33, None), None),
-    (4, "bitcomp", 1): ((17.0, 0.48, None), None),
+# BookSim2 (commit 28f43299) configured as close to our router as it allows ("matched": 2 VCs x 4 flits,
+# fastest pipeline, separable input-first VC and switch allocation, round robin; options in docs/noc.md,
+# "BookSim2 yardstick"), XY routing, same windows and stability rule, seeds 1-3, median:
+# (zero-load latency, sat, peak). BEST: the best of the BookSim variants tried (default iSLIP-1, islip(2),
+# wavefront switch allocation, 6-flit buffers) per case: (sat, peak, variant).
+BOOKSIM_MATCHED = {
+    (4, "uniform", 1): (12.4, 0.71, 0.718),
+    (4, "uniform", 4): (15.5, 0.63, 0.659),
+    (4, "transpose", 1): (12.5, 0.34, 0.625),
+    (4, "bitcomp", 1): (17.0, 0.46, 0.500),
+    (8, "uniform", 1): (20.9, 0.39, 0.391),
+    (8, "uniform", 4): (24.1, 0.35, 0.358),
+}
+BOOKSIM_BEST = {
+    (4, "uniform", 1): (0.74, 0.752, "buffers 6"),
+    (4, "uniform", 4): (0.66, 0.695, "buffers 6"),
+    (4, "transpose", 1): (0.34, 0.625, "matched"),
+    (4, "bitcomp", 1): (0.48, 0.500, "iSLIP-1"),
+    (8, "uniform", 1): (0.41, 0.412, "buffers 6"),
+    (8, "uniform", 4): (0.37, 0.375, "buffers 6"),
 }
 
 
 def bound(k: int, pattern: str) -> float:
-    """Throughput bound of XY routing on a k x k mesh (noc-reference.md)."""
+    """Throughput bound of XY routing on a k x k mesh: uniform min(1, 4/k), transpose 1/(k-1), bit-complement 2/k."""
     return {"uniform": min(1.0, 4.0 / k), "transpose": 1.0 / (k - 1), "bitcomp": 2.0 / k}.get(pattern, 1.0)
 
 
-def ref(r, i):
-    return "-" if r is None or r[i] is None else f"{r[i]:g}"
+def booksim_columns(key):
+    """The two BookSim columns of a (k, pattern, length) row: matched latency / sat / peak, best sat / peak."""
+    m, b = BOOKSIM_MATCHED.get(key), BOOKSIM_BEST.get(key)
+    return [f"{m[0]:g} / {m[1]:.2f} / {m[2]:.3f}" if m else "-",
+            f"{b[0]:.2f} / {b[1]:.3f} ({b[2]})" if b else "-"]
 
 
 def main() -> int:
@@ -40,9 +54,8 @@ def main() -> int:
     summary, curves, verdict = [], [], []
     for s in sweeps:
         k, pat, length = s["mesh"]["rows"], s["pattern"], int(float(s["mean_length"]))
-        p2, p4 = BOOKSIM.get((k, pat, length), (None, None))
-        summary.append([f"{k}x{k}", pat, length, f"{s['zero_load_latency']:.1f}", f"{s['saturation']:.2f}",
-                        f"{s['peak_accepted']:.3f}", f"{ref(p2, 0)} / {ref(p2, 1)}", f"{ref(p4, 0)} / {ref(p4, 1)}",
+        summary.append([f"{k}x{k}", pat, length, s.get("model", "-"), f"{s['zero_load_latency']:.1f}", f"{s['saturation']:.2f}",
+                        f"{s['peak_accepted']:.3f}"] + booksim_columns((k, pat, length)) + [
                         f"{bound(k, pat):.3f}", f"{s['cycles_per_second'] / 1e3:.1f} k",
                         f"{s.get('cycles_per_cpu_second', 0) / 1e3:.1f} k"])
         rows = [[f"{p['rate']:.2f}", f"{p['accepted']:.3f}", f"{p['latency']['avg']:.1f}", p["latency"]["p99"],
@@ -63,19 +76,21 @@ def main() -> int:
              "packet creation at the source queue to tail arrival; zero-load at offered 0.02; saturation = highest "
              "offered load still stable (latency under 3x zero-load, >= 97 % accepted, all measured packets drained); "
              "peak = highest accepted load seen (offered up to 1.0). Search: steps of 0.05, bisection to 0.01. "
-             f"BookSim2 columns: latency / saturation with the same VCs and buffers (P2: 3 cycles per hop, P4: 5). "
+             "BookSim2 columns (docs/noc.md, \"BookSim2 yardstick\", has the options to rerun them): matched = "
+             "configured as close to this router as BookSim allows (2 VCs x 4 flits, 3 cycles per hop, separable "
+             "input-first allocation), zero-load latency / saturation / peak; best = the best BookSim variant tried. "
              f"Window per point: warm-up {first['warmup']} + measurement {first['measure']} cycles, then drain. "
              "cycles/s = simulated cycles per second of wall time over the whole sweep; cycles/CPU-s = the same per "
-             "second of the process's CPU time (what an unloaded machine would show). The 4x4 mesh runs with its RTL "
-             "assertions (tracing compiled in, off); the 8x8 mesh is the lean model without either (docs/noc.md), "
-             "so its speed is not comparable to the 4x4's. "
+             "second of the process's CPU time (what an unloaded machine would show). model: lean = built without RTL "
+             "assertions and tracing (what `nanodojo run` / `sweep` use by default), checked = with both (`--checked`, "
+             "what the tests use); same RTL, same results (docs/noc.md \"Simulation models\"). "
              + " ".join(verdict))
     out = {
         "block": "noc",
         "sweeps": sweeps,
         "tables": [{"title": "NoC: zero-load latency and saturation throughput (flits/node/cycle)",
-                    "columns": ["mesh", "pattern", "flits/packet", "zero-load latency", "saturation", "peak accepted",
-                                "BookSim P2", "BookSim P4", "XY bound", "sim cycles/s (wall)",
+                    "columns": ["mesh", "pattern", "flits/packet", "model", "zero-load latency", "saturation", "peak accepted",
+                                "BookSim matched", "BookSim best variant", "XY bound", "sim cycles/s (wall)",
                                 "sim cycles/CPU-s"],
                     "rows": summary, "notes": notes}] + curves,
     }

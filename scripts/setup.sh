@@ -14,7 +14,7 @@ PACKAGES=(
   gtkwave xvfb xauth
   opensta
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
-  python3 python3-venv python3-pip python3-matplotlib python3-numpy
+  python3 python3-venv python3-pip python3-matplotlib python3-numpy python3-yaml python3-distributed
   clang-format
 )
 

@@ -41,6 +41,7 @@ struct NocOptions {
   std::string png;
   bool no_plot = false;
   bool quiet = false;
+  bool checked = false;
   nd::WaveOptions waves;
   CLI::App* sub = nullptr;
 };
@@ -65,6 +66,9 @@ int run_command(const NocOptions& o) {
     if (o.sub->count("--rate"))
       throw nd::InputError("<command line>", 0, "--rate",
                            "--rate applies to traffic configs, not to tile scenarios");
+    if (o.checked)
+      throw nd::InputError("<command line>", 0, "--checked",
+                           "--checked applies to traffic configs, not to tile scenarios");
     nd::ScenarioRunOptions so;
     so.file = o.config;
     if (o.sub->count("--seed")) so.seed = o.seed;
@@ -74,13 +78,22 @@ int run_command(const NocOptions& o) {
     return nd::run_scenario(so);
   }
   const NocConfig c = load(o);
-  auto mesh = nd::noc::make_mesh(c.build, o.waves, c.file);
+  const auto model = nd::noc::mesh_model(
+      c.build, o.checked || o.waves.enabled() ? nd::noc::MeshModel::Checked : nd::noc::MeshModel::Lean);
+  auto mesh = nd::noc::make_mesh(c.build, o.waves, c.file, model);
   nd::noc::TrafficRunOptions ro;
   ro.rate = c.run.rate;
   ro.seed = c.run.seed;
   const RunResult r = nd::noc::run_traffic(*mesh, c, ro);
-  std::cout << format_report(c, r, ro.seed) << std::flush;
-  if (!o.json.empty()) write_file(o.json, "--json", report_json(c, r, ro.seed).dump(2) + "\n");
+  std::cout << format_report(c, r, ro.seed) << "  model      " << nd::noc::model_name(model)
+            << (model == nd::noc::MeshModel::Lean ? " (no RTL assertions, no waves; --checked for both)" : "")
+            << "\n"
+            << std::flush;
+  if (!o.json.empty()) {
+    nlohmann::json j = report_json(c, r, ro.seed);
+    j["model"] = nd::noc::model_name(model);
+    write_file(o.json, "--json", j.dump(2) + "\n");
+  }
   if (o.waves.enabled()) std::cout << "  waves      " << o.waves.path << "\n";
   return 0;
 }
@@ -127,12 +140,14 @@ nlohmann::json sweep_json(const NocConfig& c, const SweepResult& s) {
 int sweep_command(const NocOptions& o) {
   NocConfig c = load(o);
   if (!o.rates.empty()) c.sweep.rates = parse_rates(o.rates);
+  const auto model =
+      nd::noc::mesh_model(c.build, o.checked ? nd::noc::MeshModel::Checked : nd::noc::MeshModel::Lean);
   std::cout << "nanodojo sweep (" << c.file << "): " << nd::noc::to_string(c.build) << ", "
-            << pattern_name(c.run.pattern.pattern) << ", packet length " << c.run.lengths.describe()
-            << ", warm-up " << c.run.warmup << ", window " << c.run.measure << " cycles, seed " << c.run.seed
-            << "\n";
+            << nd::noc::model_name(model) << " model, " << pattern_name(c.run.pattern.pattern)
+            << ", packet length " << c.run.lengths.describe() << ", warm-up " << c.run.warmup << ", window "
+            << c.run.measure << " cycles, seed " << c.run.seed << "\n";
   auto run_at = [&](double rate) {
-    auto mesh = nd::noc::make_mesh(c.build, {}, c.file);
+    auto mesh = nd::noc::make_mesh(c.build, {}, c.file, model);
     nd::noc::TrafficRunOptions ro;
     ro.rate = rate;
     ro.seed = c.run.seed;
@@ -159,7 +174,9 @@ int sweep_command(const NocOptions& o) {
   write_file(o.csv, "--csv", sweep_csv(s));
   std::cout << "wrote " << o.csv << "\n";
   if (!o.json.empty()) {
-    write_file(o.json, "--json", sweep_json(c, s).dump(2) + "\n");
+    nlohmann::json j = sweep_json(c, s);
+    j["model"] = nd::noc::model_name(model);
+    write_file(o.json, "--json", j.dump(2) + "\n");
     std::cout << "wrote " << o.json << "\n";
   }
   if (o.no_plot) return 0;
@@ -184,6 +201,9 @@ void common_options(CLI::App* sub, NocOptions& o) {
   sub->add_option("--rate", o.rate, "offered load in flits/node/cycle (overrides run.rate)")
       ->check(CLI::Range(0.0, 1.0));
   sub->add_option("--json", o.json, "also write the results as JSON to FILE");
+  sub->add_flag("--checked", o.checked,
+                "simulate the mesh model with RTL assertions and waves (default: the lean model where one is "
+                "compiled, which is faster)");
 }
 
 const bool registered_run = nd::register_command([](CLI::App& app) {

@@ -9,9 +9,9 @@
 //   its packet holds; a head flit needs a free output VC of its message class with a credit.
 // Stage 1 (per input): a round-robin arbiter picks one eligible VC. Stage 2 (per output): a
 //   round-robin arbiter picks one input among those whose pick targets it (both in one
-//   nd_noc_alloc_iter). A second iteration, a second nd_noc_alloc_iter with its own arbiters, lets
-//   the inputs that lost try another eligible VC whose output is still unclaimed (as in
-//   two-iteration iSLIP). A head flit that wins gets
+//   nd_noc_alloc_iter). Each further iteration (AllocIters in all, default 2), an nd_noc_alloc_iter
+//   with its own arbiters, lets the inputs that lost try another eligible VC whose output is still
+//   unclaimed (as in multi-iteration iSLIP). A head flit that wins gets
 //   an output VC from a per-output, per-class round-robin arbiter over the free VCs with credit; since
 //   an output grants one input per cycle, VC and switch allocation never conflict. Input pointers
 //   advance only when their pick also won the output (iSLIP-style), output and VC pointers on use.
@@ -19,6 +19,7 @@
 //   drives output p; alloc_vc_o[i] is the output VC given to input i's winning flit.
 module nd_noc_alloc import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
+  parameter int unsigned AllocIters = 2,  // separable iterations per cycle (1 = plain input-first)
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
 ) (
   input  logic                                      clk_i,
@@ -98,69 +99,97 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     end
   end
 
-  // Two iterations of the same cell: the second lets the inputs that lost try another eligible VC
-  // whose output the first left unclaimed.
-  logic [NUM_PORTS-1:0][NumVcs-1:0] in_gnt1, in_gnt2, elig2;
-  logic [NUM_PORTS-1:0][VcW-1:0] in_vc1, in_vc2;
-  logic [NUM_PORTS-1:0] in_won1, in_won2, in_won;
-  logic [NUM_PORTS-1:0][PORT_W-1:0] in_port1, in_port2, in_port;
-  logic [NUM_PORTS-1:0][NUM_PORTS-1:0] out_gnt1, out_gnt2;
-  logic [NUM_PORTS-1:0][PORT_W-1:0] out_idx1, out_idx2;
-  logic [NUM_PORTS-1:0] send1, send2;
+  // AllocIters iterations of the same cell: iteration k lets the inputs that lost every earlier
+  // iteration try another eligible VC whose output no earlier iteration claimed. Each iteration passes
+  // on the grants so far (*_in from the previous one, *_out to the next); an input wins and an output
+  // is claimed at most once, so the grants combine by OR.
+  // At least one iteration, so that an AllocIters of 0 reaches nd_noc_router's parameter check.
+  localparam int unsigned Iters = (AllocIters > 0) ? AllocIters : 1;
+  for (genvar k = 0; k < Iters; k++) begin : gen_iter
+    logic [NUM_PORTS-1:0] won_in, won_out, sent_in, sent_out;
+    logic [NUM_PORTS-1:0][NumVcs-1:0] pop_in, pop_out;
+    logic [NUM_PORTS-1:0][VcW-1:0] vc_in, vc_out;
+    logic [NUM_PORTS-1:0][PORT_W-1:0] port_in, port_out, idx_in, idx_out;
+    logic [NUM_PORTS-1:0][NUM_PORTS-1:0] ogn_in, ogn_out;
+    if (k == 0) begin : gen_first
+      assign won_in  = '0;
+      assign sent_in = '0;
+      assign pop_in  = '0;
+      assign vc_in   = '0;
+      assign port_in = '0;
+      assign idx_in  = '0;
+      assign ogn_in  = '0;
+    end else begin : gen_next
+      assign won_in  = gen_iter[k-1].won_out;
+      assign sent_in = gen_iter[k-1].sent_out;
+      assign pop_in  = gen_iter[k-1].pop_out;
+      assign vc_in   = gen_iter[k-1].vc_out;
+      assign port_in = gen_iter[k-1].port_out;
+      assign idx_in  = gen_iter[k-1].idx_out;
+      assign ogn_in  = gen_iter[k-1].ogn_out;
+    end
 
-  nd_noc_alloc_iter #(
-    .NumVcs(NumVcs)
-  ) u_iter1 (
-    .clk_i     (clk_i),
-    .rst_ni    (rst_ni),
-    .elig_i    (elig),
-    .req_port_i(req_port_i),
-    .in_gnt_o  (in_gnt1),
-    .in_vc_o   (in_vc1),
-    .in_port_o (in_port1),
-    .in_won_o  (in_won1),
-    .send_o    (send1),
-    .out_gnt_o (out_gnt1),
-    .out_idx_o (out_idx1)
-  );
+    logic [NUM_PORTS-1:0][NumVcs-1:0] elig_k, gnt;
+    logic [NUM_PORTS-1:0][VcW-1:0] vc;
+    logic [NUM_PORTS-1:0][PORT_W-1:0] port, idx;
+    logic [NUM_PORTS-1:0] won, send;
+    logic [NUM_PORTS-1:0][NUM_PORTS-1:0] ogn;
+    for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_in
+      for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
+        assign elig_k[i][v] = elig[i][v] && !won_in[i] && !sent_in[req_port_i[i][v]];
+      end
+    end
 
-  for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_elig2
-    for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
-      assign elig2[i][v] = elig[i][v] && !in_won1[i] && !send1[req_port_i[i][v]];
+    nd_noc_alloc_iter #(
+      .NumVcs(NumVcs)
+    ) u_iter (
+      .clk_i     (clk_i),
+      .rst_ni    (rst_ni),
+      .elig_i    (elig_k),
+      .req_port_i(req_port_i),
+      .in_gnt_o  (gnt),
+      .in_vc_o   (vc),
+      .in_port_o (port),
+      .in_won_o  (won),
+      .send_o    (send),
+      .out_gnt_o (ogn),
+      .out_idx_o (idx)
+    );
+
+    for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_pass
+      assign pop_out[i]  = pop_in[i] | (won[i] ? gnt[i] : '0);
+      assign vc_out[i]   = vc_in[i] | (won[i] ? vc[i] : '0);
+      assign port_out[i] = port_in[i] | (won[i] ? port[i] : '0);
+      assign idx_out[i]  = idx_in[i] | (send[i] ? idx[i] : '0);
+      assign ogn_out[i]  = ogn_in[i] | (send[i] ? ogn[i] : '0);
+    end
+    assign won_out  = won_in | won;
+    assign sent_out = sent_in | send;
+
+    if (k > 0) begin : gen_check
+      `ND_ASSERT(LaterIterationOnFreeOutputs_A, (send & sent_in) == '0)
+      `ND_ASSERT(LaterIterationOnLosingInputs_A, (won & won_in) == '0)
     end
   end
 
-  nd_noc_alloc_iter #(
-    .NumVcs(NumVcs)
-  ) u_iter2 (
-    .clk_i     (clk_i),
-    .rst_ni    (rst_ni),
-    .elig_i    (elig2),
-    .req_port_i(req_port_i),
-    .in_gnt_o  (in_gnt2),
-    .in_vc_o   (in_vc2),
-    .in_port_o (in_port2),
-    .in_won_o  (in_won2),
-    .send_o    (send2),
-    .out_gnt_o (out_gnt2),
-    .out_idx_o (out_idx2)
-  );
-
-  // Grants of both iterations: an output is claimed at most once, an input wins at most once.
+  localparam int unsigned Last = Iters - 1;
+  logic [NUM_PORTS-1:0] in_won;
+  logic [NUM_PORTS-1:0][PORT_W-1:0] in_port;
   logic [NUM_PORTS-1:0][NUM_PORTS-1:0] out_gnt;
+  assign in_won    = gen_iter[Last].won_out;
+  assign send_o    = gen_iter[Last].sent_out;
+  assign pop_o     = gen_iter[Last].pop_out;
+  assign in_vc_o   = gen_iter[Last].vc_out;
+  assign in_port   = gen_iter[Last].port_out;
+  assign send_in_o = gen_iter[Last].idx_out;
+  assign out_gnt   = gen_iter[Last].ogn_out;
+
   logic [NUM_PORTS-1:0] win_head, win_class;
   for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_grant
-    assign in_won[i]     = in_won1[i] || in_won2[i];
-    assign in_vc_o[i]    = in_won2[i] ? in_vc2[i] : in_vc1[i];
-    assign in_port[i]    = in_won2[i] ? in_port2[i] : in_port1[i];
-    assign pop_o[i]      = in_won1[i] ? in_gnt1[i] : (in_won2[i] ? in_gnt2[i] : '0);
     assign alloc_vc_o[i] = send_vc_o[in_port[i]];
   end
 
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_send
-    assign send_o[p]    = send1[p] || send2[p];
-    assign send_in_o[p] = send1[p] ? out_idx1[p] : out_idx2[p];
-    assign out_gnt[p]   = send1[p] ? out_gnt1[p] : out_gnt2[p];
     // The winner's flit: head flits take the VC pick of their class, others keep their VC.
     logic [VcW-1:0] win_vc;
     assign win_vc       = in_vc_o[send_in_o[p]];
@@ -199,5 +228,4 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     end
   end
   `ND_ASSERT(PopOnlyEligible_A, (pop_o & ~elig) == '0)
-  `ND_ASSERT(SecondIterationOnFreeOutputs_A, (send1 & send2) == '0)
 endmodule

@@ -19,6 +19,7 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned Cols = 2,
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
+  parameter int unsigned AllocIters = 2,
   parameter int unsigned FlitWidth = 128,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned N = Rows * Cols
@@ -103,11 +104,12 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
       end
 
       nd_noc_router #(
-        .NumVcs   (NumVcs),
-        .BufDepth (BufDepth),
-        .FlitWidth(FlitWidth),
-        .Rows     (Rows),
-        .Cols     (Cols)
+        .NumVcs    (NumVcs),
+        .BufDepth  (BufDepth),
+        .AllocIters(AllocIters),
+        .FlitWidth (FlitWidth),
+        .Rows      (Rows),
+        .Cols      (Cols)
       ) u_router (
         .clk_i       (clk_i),
         .rst_ni      (rst_ni),

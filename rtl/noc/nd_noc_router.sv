@@ -18,6 +18,7 @@
 module nd_noc_router import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
+  parameter int unsigned AllocIters = 2,  // allocator iterations per cycle (nd_noc_alloc)
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,  // mesh size, for the edge assertions
   parameter int unsigned Cols = 4,
@@ -49,6 +50,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
                     "nd_noc_router: NumVcs must be 2 or 4 (each message class needs VCs of its own)")
   `ND_STATIC_ASSERT(gen_check_depth, BufDepth >= 2 && BufDepth <= 16,
                     "nd_noc_router: BufDepth must be 2..16")
+  `ND_STATIC_ASSERT(gen_check_iters, AllocIters >= 1 && AllocIters <= 4,
+                    "nd_noc_router: AllocIters must be 1..4")
   `ND_STATIC_ASSERT(gen_check_width, FlitWidth >= HDR_W,
                     "nd_noc_router: FlitWidth must hold the 32-bit route header")
   `ND_STATIC_ASSERT(gen_check_rows, Rows >= 1 && Rows <= (1 << COORD_W),
@@ -115,7 +118,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
   end
 
   nd_noc_alloc #(
-    .NumVcs(NumVcs)
+    .NumVcs    (NumVcs),
+    .AllocIters(AllocIters)
   ) u_alloc (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),

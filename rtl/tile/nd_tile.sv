@@ -15,6 +15,7 @@ module nd_tile import nd_noc_pkg::*, nd_node_pkg::*; #(
   parameter int unsigned SramBytes = 262144,
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
+  parameter int unsigned AllocIters = 2,
   parameter int unsigned MaxPacketBytes = 256,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned N = Rows * Cols,
@@ -52,7 +53,8 @@ module nd_tile import nd_noc_pkg::*, nd_node_pkg::*; #(
   logic [NumVcs*N-1:0] inj_credit, ej_credit;
 
   nd_noc_mesh #(
-    .Rows (Rows), .Cols (Cols), .NumVcs (NumVcs), .BufDepth (BufDepth), .FlitWidth (FW)
+    .Rows (Rows), .Cols (Cols), .NumVcs (NumVcs), .BufDepth (BufDepth), .AllocIters (AllocIters),
+    .FlitWidth (FW)
   ) u_mesh (
     .clk_i, .rst_ni,
     .inj_valid_i (inj_valid), .inj_type_i (inj_type), .inj_vc_i (inj_vc), .inj_data_i (inj_data),

@@ -12,6 +12,19 @@ bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, 
 	  echo "bench-noc: $$n"; \
 	  $(NANODOJO) sweep $$c --quiet --no-plot --csv $(NOC_BENCH_DIR)/$$n.csv --json $(NOC_BENCH_DIR)/$$n.json; \
 	done
+	@echo "bench-noc: bench_4x4_uniform_1flit on the checked model (speed beside the lean one)"
+	@$(NANODOJO) sweep sim/configs/bench_4x4_uniform_1flit.yaml --checked --quiet --no-plot \
+	  --csv $(NOC_BENCH_DIR)/checked.csv --json $(NOC_BENCH_DIR)/bench_4x4_uniform_1flit_checked.json
 	$(PYTHON) scripts/plot_sweep.py -o $(NOC_BENCH_DIR)/sweeps.png --title "nanodojo mesh, 2 VCs x 4 flits" \
 	  $(foreach c,$(NOC_BENCH_CONFIGS),$(NOC_BENCH_DIR)/$(basename $(notdir $(c))).csv)
 	$(PYTHON) scripts/noc_bench.py $(NOC_BENCH_DIR) $(BUILD_DIR)/bench/noc.json
+
+# Router design-space study (docs/noc.md "Design-space study"): lean meshes of every router in
+# sim/dse/router_study.yaml, built in $(BUILD_DIR)/dse, swept and synthesized point by point over $(JOBS)
+# processes; build/bench/noc_dse.json, build/bench/noc_dse/noc_dse.png and the table in docs/noc.md.
+NOC_DSE_STUDY ?= sim/dse/router_study.yaml
+.PHONY: bench-noc-dse
+bench-noc-dse: tools ## router design-space study: throughput vs VCs/buffers/allocator and area -> docs/noc.md
+	@mkdir -p $(BUILD_DIR)/bench
+	$(PYTHON) scripts/noc_dse.py --study $(NOC_DSE_STUDY) --build-dir $(BUILD_DIR)/dse \
+	  --out $(BUILD_DIR)/bench/noc_dse --jobs $(JOBS) --doc docs/noc.md

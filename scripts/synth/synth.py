@@ -2,7 +2,10 @@
 """Synthesizes one block of scripts/synth/blocks.txt with Yosys (slang frontend) and, unless --generic-only,
 maps it to the osu018 library and times it with OpenSTA against every SDC file in constraints/.
 
-  scripts/synth/synth.py BLOCK --out DIR [--generic-only] [--liberty FILE]
+  scripts/synth/synth.py BLOCK --out DIR [--generic-only] [--liberty FILE] [--name NAME --param P=V ...]
+
+--param overrides (or adds) a parameter of the manifest's block; --name gives such a variant its own report
+and file name (the router study, scripts/noc_dse.py, synthesizes noc_router variants this way).
 
 Writes into DIR/BLOCK/: yosys.log, generic.v (generic-cell netlist, module BLOCK_nl), ports.txt,
 mapped.v (osu018 cells), sta_<corner>.log and report.json. Exit status 0 when the block is clean, 1 when Yosys
@@ -212,6 +215,9 @@ def main() -> int:
     ap.add_argument("--out", required=True, help="output directory (a block folder is made inside)")
     ap.add_argument("--generic-only", action="store_true", help="generic netlist only: no mapping, no STA")
     ap.add_argument("--liberty", default=None, help="osu018_stdcells.lib (default OUT/../tech/...)")
+    ap.add_argument("--param", action="append", default=[], metavar="P=V",
+                    help="override a parameter of the block (repeatable)")
+    ap.add_argument("--name", default=None, help="report and file name of a --param variant")
     args = ap.parse_args()
 
     try:
@@ -219,6 +225,17 @@ def main() -> int:
     except blockdb.ManifestError as e:
         print(f"synth: error: {e}", file=sys.stderr)
         return 2
+    for pv in args.param:
+        m = re.fullmatch(r"([A-Za-z_]\w*)=(\S+)", pv)
+        if not m:
+            print(f"synth: error: --param '{pv}': expected Param=Value", file=sys.stderr)
+            return 2
+        block.params = [(k, v) for k, v in block.params if k != m.group(1)] + [(m.group(1), m.group(2))]
+    if args.name:
+        if not re.fullmatch(r"[A-Za-z_]\w*", args.name):
+            print(f"synth: error: --name '{args.name}': not an identifier", file=sys.stderr)
+            return 2
+        block.name = args.name
     if not block.file:
         print(f"synth: {block.name}: module {block.top} not found under rtl/", file=sys.stderr)
         return 2

@@ -1,13 +1,17 @@
 // make_mesh(): the compiled nd_noc_mesh variants behind MeshIf, and the header helpers.
 #include "mesh_if.hpp"
 
+#include <algorithm>
+
 #include "Vnoc_mesh_2x2.h"
 #include "Vnoc_mesh_4x4.h"
 #include "Vnoc_mesh_4x4_4vc.h"
+#include "Vnoc_mesh_4x4_lean.h"
 #include "Vnoc_mesh_4x4_nd_noc_pkg.h"
 #include "Vnoc_mesh_8x8.h"
 #include "errors.hpp"
 #include "mesh_dut.hpp"
+#include "mesh_variant_includes.inc"  // the router study's lean meshes (ND_NOC_VARIANTS), usually none
 
 namespace nd::noc {
 
@@ -44,50 +48,73 @@ std::unique_ptr<MeshIf> make_dut(const MeshShape& s, const nd::WaveOptions& wave
 
 struct Compiled {
   MeshShape shape;
-  bool waves;  // built with tracing (a lean model is not)
+  bool waves;  // built with tracing and assertions (a lean model has neither)
   std::unique_ptr<MeshIf> (*make)(const MeshShape&, const nd::WaveOptions&);
 };
 
 const Compiled kCompiled[] = {
     {{2, 2, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
     {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
+    {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_lean>, make_dut<Vnoc_mesh_4x4_lean>},
     {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
     {{8, 8, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
+#include "mesh_variant_entries.inc"
 };
 
-const Compiled* find_compiled(const MeshShape& s) {
-  for (const auto& c : kCompiled)
-    if (c.shape == s) return &c;
-  return nullptr;
+// The entry of this shape that matches the preference, else the other one; nullptr when none.
+const Compiled* find_compiled(const MeshShape& s, MeshModel prefer) {
+  const Compiled* other = nullptr;
+  for (const auto& c : kCompiled) {
+    if (!(c.shape == s)) continue;
+    if (c.waves == (prefer == MeshModel::Checked)) return &c;
+    other = &c;
+  }
+  return other;
 }
 }  // namespace
 
+const char* model_name(MeshModel m) { return m == MeshModel::Checked ? "checked" : "lean"; }
+
 std::vector<MeshShape> compiled_meshes() {
   std::vector<MeshShape> v;
-  for (const auto& c : kCompiled) v.push_back(c.shape);
+  for (const auto& c : kCompiled)
+    if (std::find(v.begin(), v.end(), c.shape) == v.end()) v.push_back(c.shape);
   return v;
 }
 
 bool mesh_has_waves(const MeshShape& s) {
-  const Compiled* c = find_compiled(s);
+  const Compiled* c = find_compiled(s, MeshModel::Checked);
   return c && c->waves;
 }
 
-std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name) {
-  if (const Compiled* c = find_compiled(s)) return c->make(s, waves);
+MeshModel mesh_model(const MeshShape& s, MeshModel prefer) {
+  const Compiled* c = find_compiled(s, prefer);
+  return c && c->waves ? MeshModel::Checked : MeshModel::Lean;
+}
+
+std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name,
+                                  MeshModel prefer) {
+  if (const Compiled* c = find_compiled(s, waves.enabled() ? MeshModel::Checked : prefer))
+    return c->make(s, waves);
   // Name the first field no compiled mesh agrees with, given the fields before it.
   std::string list;
-  for (const auto& k : kCompiled) list += (list.empty() ? "" : "; ") + to_string(k.shape);
-  std::string key = "flit_width";
-  bool rows = false, cols = false, vcs = false, depth = false;
+  for (const auto& k : compiled_meshes()) list += (list.empty() ? "" : "; ") + to_string(k);
+  bool rows = false, cols = false, vcs = false, depth = false, width = false;
   for (const auto& k : kCompiled) {
     const MeshShape& c = k.shape;
     rows |= c.rows == s.rows;
     cols |= c.rows == s.rows && c.cols == s.cols;
     vcs |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs;
     depth |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth;
+    width |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth &&
+             c.flit_width == s.flit_width;
   }
-  key = !rows ? "rows" : !cols ? "cols" : !vcs ? "num_vcs" : !depth ? "buf_depth" : "flit_width";
+  const std::string key = !rows    ? "rows"
+                          : !cols  ? "cols"
+                          : !vcs   ? "num_vcs"
+                          : !depth ? "buf_depth"
+                          : !width ? "flit_width"
+                                   : "alloc_iters";
   throw nd::InputError(name, 0, key, "no compiled mesh for " + to_string(s) + " (compiled: " + list + ")");
 }
 

@@ -59,12 +59,21 @@ class MeshIf {  // one cycle = read outputs, drive inputs, tick()
   virtual void reset(uint64_t cycles = 2) = 0;
 };
 
+// A compiled mesh is checked (RTL assertions, waves) or lean (neither, faster; docs/noc.md "Simulation
+// models"). Some shapes have both.
+enum class MeshModel { Checked, Lean };
+const char* model_name(MeshModel m);  // "checked" / "lean"
+
 // Compiled variants; throws nd::InputError(name, 0, key, ...) naming the first shape field (rows, cols,
-// num_vcs, buf_depth, flit_width) that no compiled mesh matches. `name` says where the shape came from
-// (e.g. the config file) and is used only in that message. The mesh comes out of reset.
-std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name);
-std::vector<MeshShape> compiled_meshes();
-// Whether the compiled mesh of this shape can write waves (false for a lean model, docs/noc.md).
+// num_vcs, buf_depth, flit_width, alloc_iters) that no compiled mesh matches. `name` says where the shape
+// came from (e.g. the config file) and is used only in that message. The mesh comes out of reset.
+// `prefer` picks between the two models of a shape that has both; waves need the checked one.
+std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name,
+                                  MeshModel prefer = MeshModel::Checked);
+// The model make_mesh would build for this shape and preference (the shape must be compiled).
+MeshModel mesh_model(const MeshShape& s, MeshModel prefer);
+std::vector<MeshShape> compiled_meshes();  // every compiled shape once
+// Whether the compiled mesh of this shape can write waves (false for a shape with only a lean model).
 bool mesh_has_waves(const MeshShape& s);
 
 // A flit with the given header (head/head-tail) or payload word pattern, sized for the mesh.

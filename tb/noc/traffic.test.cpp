@@ -138,3 +138,29 @@ TEST_CASE("saturation at offered load 1.0 keeps every packet intact at the desig
   CHECK(r.credit_stalls + r.alloc_stalls > 0);
   check_counter_totals(r);
 }
+
+// `nanodojo run` / `sweep` simulate the lean 4x4 model (no assertions, no waves, two evaluations per cycle
+// instead of three: tb/harness/dut.hpp); it must behave exactly like the checked one, cycle for cycle.
+TEST_CASE("the lean and the checked 4x4 mesh give identical runs", "[noc][system]") {
+  const double rate = GENERATE(0.3, 1.0);
+  NocConfig c = config(4, Pattern::Uniform, {1, 4});
+  c.run.measure = 1500;
+  TrafficRunOptions o;
+  o.rate = rate;
+  o.seed = nd::test_seed();
+  INFO("offered " << rate << ", seed " << o.seed);
+  REQUIRE(mesh_model(c.build, MeshModel::Lean) == MeshModel::Lean);
+  REQUIRE(mesh_model(c.build, MeshModel::Checked) == MeshModel::Checked);
+  auto lean = make_mesh(c.build, {}, "test", MeshModel::Lean);
+  auto checked = make_mesh(c.build, {}, "test", MeshModel::Checked);
+  const RunResult a = run_traffic(*lean, c, o), b = run_traffic(*checked, c, o);
+  CHECK(a.cycles == b.cycles);
+  CHECK(a.packets_delivered == b.packets_delivered);
+  CHECK(a.flits_delivered == b.flits_delivered);
+  CHECK(a.latency.mean() == b.latency.mean());
+  CHECK(a.latency.percentile(0.99) == b.latency.percentile(0.99));
+  CHECK(a.credit_stalls == b.credit_stalls);
+  CHECK(a.alloc_stalls == b.alloc_stalls);
+  CHECK(a.link_flits_total == b.link_flits_total);
+  CHECK(a.reordered_packets == b.reordered_packets);
+}

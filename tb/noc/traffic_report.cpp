@@ -80,6 +80,7 @@ nlohmann::json config_json(const NocConfig& cfg) {
                           {"cols", b.cols},
                           {"vcs", b.num_vcs},
                           {"buf_depth", b.buf_depth},
+                          {"alloc_iters", b.alloc_iters},
                           {"flit_width", b.flit_width}}},
                         {"pattern", pattern_name(cfg.run.pattern.pattern)},
                         {"lengths", cfg.run.lengths.describe()},

@@ -45,7 +45,10 @@ Header decode_header(uint32_t w) {
 
 std::string to_string(const MeshShape& s) {
   return std::to_string(s.rows) + "x" + std::to_string(s.cols) + ", " + std::to_string(s.num_vcs) +
-         " VCs x " + std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits";
+         " VCs x " + std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits" +
+         (s.alloc_iters == 2 ? ""
+                             : ", " + std::to_string(s.alloc_iters) + " allocator iteration" +
+                                   (s.alloc_iters == 1 ? "" : "s"));
 }
 
 }  // namespace nd::noc

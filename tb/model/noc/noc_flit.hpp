@@ -64,13 +64,15 @@ Header decode_header(uint32_t word0);
 // The parameters of one nd_noc_mesh (rows, cols) built of nd_noc_router (num_vcs, buf_depth, flit_width).
 struct MeshShape {
   int rows = 4, cols = 4, num_vcs = 2, buf_depth = 4, flit_width = 128;
+  int alloc_iters = 2;  // the router's allocator iterations per cycle (nd_noc_router AllocIters)
   int nodes() const { return rows * cols; }
   bool operator==(const MeshShape& o) const {
     return rows == o.rows && cols == o.cols && num_vcs == o.num_vcs && buf_depth == o.buf_depth &&
-           flit_width == o.flit_width;
+           flit_width == o.flit_width && alloc_iters == o.alloc_iters;
   }
 };
-std::string to_string(const MeshShape& s);  // "4x4, 2 VCs x 4 flits x 128 bits"
+// "4x4, 2 VCs x 4 flits x 128 bits"; ", 3 allocator iterations" is added when alloc_iters is not 2.
+std::string to_string(const MeshShape& s);
 
 // Message class c owns VCs [c * num_vcs / 2, (c + 1) * num_vcs / 2) (num_vcs = 2 or 4).
 inline int vcs_per_class(int num_vcs) { return num_vcs / kNumClasses; }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# make test: scripts/noc_dse.py refuses a bad study file with exit status 2 and a message naming the file,
+# the line and the key. Run from a scratch directory (the build tree).
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+printf 'routers:\n  - {vcs: 3, buf_depth: 4, alloc_iters: 2}\nmeshes: [4]\ncases: [{pattern: uniform}]\n' > bad_study.yaml
+/usr/bin/python3 "$root/scripts/noc_dse.py" --study bad_study.yaml --no-synth --skip-build --out dse_bad 2> err.txt
+rc=$?
+cat err.txt
+[ $rc -eq 2 ] || { echo "FAIL: exit status $rc, expected 2"; exit 1; }
+grep -qF "bad_study.yaml:2: key 'routers[0].vcs': must be 2 or 4" err.txt || { echo "FAIL: message"; exit 1; }
+echo "ok: refused with exit status 2"
