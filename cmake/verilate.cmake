@@ -79,7 +79,7 @@ function(nd_verilate)
     list(APPEND flags ${ND_VERILATOR_CHECK_FLAGS})
   endif()
   # Sanitizer builds (cmake/sanitize.cmake): the generated C++ is compiled with the same -fsanitize flags.
-  foreach(f IN LISTS ND_SANITIZE_FLAGS)
+  foreach(f IN LISTS ND_VL_SANITIZE_FLAGS)
     list(APPEND flags -CFLAGS ${f})
   endforeach()
   set(gparams "")
