@@ -397,6 +397,7 @@ def main():
     ap.add_argument("--slurm", default=None, metavar="FILE", help="write a Slurm job-array script and stop")
     ap.add_argument("--skip-build", action="store_true", help="use the nanodojo already in --build-dir")
     ap.add_argument("--no-synth", action="store_true", help="sweeps only: no synthesis points")
+    ap.add_argument("--resume", action="store_true", help="skip the points whose result JSON already exists")
     args = ap.parse_args()
     out = Path(args.out).resolve()
     try:
@@ -426,7 +427,10 @@ def main():
         if not args.no_synth and not (out / "synth/tech/osu018_stdcells.lib").exists():
             subprocess.run([str(ROOT / "scripts/synth/liberty.sh"), str(out / "synth/tech")], check=True)
         engine = dask_engine(args.dask, args.jobs) if args.dask else local_engine(args.jobs)
-        failed = run_all(points, engine)
+        todo = [p for p in points if not (args.resume and Path(p["result"]).exists())]
+        if len(todo) < len(points):
+            print(f"noc-dse: --resume: {len(points) - len(todo)} points already have results")
+        failed = run_all(todo, engine)
         rc = merge(out, args.doc)
         if failed:
             print(f"noc-dse: {len(failed)} points failed: {', '.join(failed)}", file=sys.stderr)
