@@ -104,7 +104,8 @@ TEST_CASE("zero-load latency matches the router pipeline", "[noc][system]") {
   REQUIRE(r.latency.count() > 50);
   const double ideal = 2.0 * (r.avg_hops() + 1) + (len - 1);  // mesh_if.hpp zero_load_latency()
   INFO("network latency " << r.net_latency.mean() << ", ideal " << ideal);
-  CHECK(r.net_latency.mean() >= ideal);
+  // At zero load every packet takes the ideal latency: the two means are equal up to rounding (seed 3).
+  CHECK(r.net_latency.mean() >= ideal - 1e-9);
   CHECK(r.net_latency.mean() <= ideal + 0.5);
   CHECK(r.latency.mean() <= r.net_latency.mean() + 0.5);
 }
