@@ -69,17 +69,17 @@ uint32_t parse_hex(const std::string& tok, int max_digits, const std::string& fi
   return v;
 }
 
-std::string hex(uint32_t v, int digits) {
+}  // namespace
+
+bool vector_stochastic(const VectorOptions& o) { return is_stochastic(o); }
+
+std::string vector_hex(uint32_t v, int digits) {
   std::ostringstream s;
   s.width(digits);
   s.fill('0');
   s << std::uppercase << std::hex << v;
   return s.str();
 }
-
-}  // namespace
-
-bool vector_stochastic(const VectorOptions& o) { return is_stochastic(o); }
 Cfp8Format vector_layout(const VectorOptions& o) { return layout_of(o); }
 const char* vector_op_name(VectorOp op) { return info(op).name; }
 int vector_result_digits(VectorOp op) { return info(op).result_digits; }
@@ -170,7 +170,8 @@ bool VectorReader::next(VectorCase* c) {
     v.flags = parse_hex(tok[oi.operands + 1], 2, name_, line_, oi.operands + 2);
     if (v.flags & ~static_cast<uint32_t>(mask)) {
       throw InputError(name_, line_, "field " + std::to_string(oi.operands + 2),
-                       "flags '" + tok[oi.operands + 1] + "' have bits outside the mask " + hex(mask, 2) +
+                       "flags '" + tok[oi.operands + 1] + "' have bits outside the mask " +
+                           vector_hex(mask, 2) +
                            (is_cfp8_op(op_) ? " (SoftFloat's five and Denormal)" : " (SoftFloat's)"));
     }
     *c = v;

@@ -124,14 +124,6 @@ class Units {
   std::unique_ptr<Dut<Vfp_f32_narrow>> narrow_;
 };
 
-std::string hex(uint32_t v, int digits) {
-  std::ostringstream s;
-  s.width(digits);
-  s.fill('0');
-  s << std::uppercase << std::hex << v;
-  return s.str();
-}
-
 }  // namespace
 
 VectorReport replay_vector_file(const std::string& path, VectorOp op, const VectorOptions& o) {
@@ -159,7 +151,7 @@ VectorReport replay_vectors(std::istream& in, const std::string& name, VectorOp 
       ++rep.failed;
       if (rep.failures.size() < kMaxFailuresKept) {
         rep.failures.push_back(name + ":" + std::to_string(c.line) + ": " + c.text + "  -> RTL " +
-                               hex(got, digits) + " " + hex(got_flags, 2));
+                               vector_hex(got, digits) + " " + vector_hex(got_flags, 2));
       }
     }
   }

@@ -70,6 +70,8 @@ int vector_result_digits(VectorOp op);
 Flags vector_flag_mask(VectorOp op);
 // The options' rounding is stochastic; their CFP8 layout (1.4.3 unless 1.5.2 is named).
 bool vector_stochastic(const VectorOptions& o);
+// A value as the vector files write it: `digits` upper-case hexadecimal digits, zero-padded, no "0x".
+std::string vector_hex(uint32_t v, int digits);
 Cfp8Format vector_layout(const VectorOptions& o);
 
 // One case of a vector file.
