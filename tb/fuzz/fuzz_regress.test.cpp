@@ -112,7 +112,7 @@ TEST_CASE("fuzz: a GEMM whose C block needs 2^32 bytes per node is refused, not 
                              [](const nd::InputError& e) {
                                return e.file() == "s.yaml" && e.line() == 3 && e.key() == "phases[0].gemm" &&
                                       std::string(e.what()).find(
-                                          "GEMM on a 2x2 grid needs 4295033088 bytes") != std::string::npos;
+                                          "GEMM on a 2x2 grid needs 4295033344 bytes") != std::string::npos;
                              },
                              "s.yaml:3, key phases[0].gemm, 4295... bytes per node"));
 }

@@ -137,8 +137,9 @@ class MemBench {
   void restart_wait(unsigned r) { waited[r] = 0; }
 
  private:
-  // Reference round robin: per bank the first requesting slot at or after prio_[b]; slot 4 is the core's,
-  // its data access first.
+  // Reference round robin: per bank the first taking part slot at or after prio_[b]; slot 4 is the core's,
+  // its data access first. While the MXU read (slot 0) requests the bank, another slot takes part only if
+  // it requested in the previous clock and lost (lost_[b]).
   std::array<bool, kNumReq> reference_grants() {
     std::array<bool, kNumReq> g{};
     for (unsigned b = 0; b < 4; ++b) {
@@ -146,9 +147,13 @@ class MemBench {
       for (unsigned r = 0; r < kNumReq; ++r) {
         if (req[r].active && bank(req[r].addr) == b) slot[r < kData ? r : 4] = true;
       }
+      bool part[5];
+      for (unsigned s = 0; s < 5; ++s) part[s] = slot[s] && (!slot[0] || s == 0 || lost_[b][s]);
+      for (unsigned s = 0; s < 5; ++s) lost_[b][s] = slot[s];  // cleared below for the granted slot
       for (unsigned i = 0; i < 5; ++i) {
         const unsigned s = (prio_[b] + i) % 5;
-        if (!slot[s]) continue;
+        if (!part[s]) continue;
+        lost_[b][s] = false;
         if (s < 4)
           g[s] = true;
         else if (req[kData].active && bank(req[kData].addr) == b)
@@ -210,6 +215,7 @@ class MemBench {
   std::mt19937_64 rng_;
   std::vector<uint8_t> mem_;
   unsigned prio_[4] = {};
+  bool lost_[4][5] = {};
 };
 
 }  // namespace nd::node

@@ -115,7 +115,11 @@ GemmPlan plan_gemm(const GemmSpec& spec, const TileShape& tile, uint32_t image_e
   const uint64_t flags = align_up(image_end, 128);
   const uint64_t status = flags + 128;
   const uint64_t a_panels = status + 128;
-  const uint64_t b_panels = align_up(a_panels + static_cast<uint64_t>(max_a) * a_strip, 128);
+  // The B panels start 256 bytes (two lines) past a 512-byte step from the A panels: the MXU reads A and B
+  // lines alternately, one per clock at KLanes 4 BF16, so with strips a multiple of 512 bytes (K a multiple
+  // of 32 BF16 or 64 CFP8 codes) two consecutive reads never address the same bank (docs/kernels.md).
+  const uint64_t a_bytes = static_cast<uint64_t>(max_a) * a_strip;
+  const uint64_t b_panels = a_panels + align_up(a_bytes + 256, 512) - 256;
   const uint64_t c = align_up(b_panels + static_cast<uint64_t>(max_b) * b_strip, 128);
   const uint64_t c_stride = static_cast<uint64_t>(max_b) * out_row;
   const uint64_t c_bytes = 8 * static_cast<uint64_t>(max_a) * c_stride;

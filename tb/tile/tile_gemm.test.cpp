@@ -140,3 +140,25 @@ TEST_CASE("tile GEMM: random sizes on random grids", "[tile][gemm]") {
     check(*tile, s);
   }
 }
+
+TEST_CASE("tile GEMM plan: B panels start two lines off the A panels' bank phase", "[tile][gemm]") {
+  // The MXU reads A and B lines alternately (docs/kernels.md "Node SRAM layout"): B panels 256 bytes past a
+  // 512-byte step from the A panels, after the last A strip, whatever the sizes and formats.
+  TileShape shape;
+  for (const int k : {1, 7, 32, 128, 256}) {
+    for (const OpFmt f : {OpFmt::kBf16, OpFmt::kE4M3}) {
+      for (const int grid : {1, 2}) {
+        GemmSpec s = spec(100, 40, k, f, f, OutFmt::kFp32, 1);
+        s.grid_rows = s.grid_cols = grid;
+        const GemmPlan p = plan_gemm(s, shape, 0x4000);
+        INFO("K " << k << ", " << name(f) << ", grid " << grid);
+        const uint32_t a_strip = static_cast<uint32_t>(k) * 8 * (f == OpFmt::kBf16 ? 2 : 1);
+        int max_a = 0;
+        for (const GemmNodePlan& n : p.nodes) max_a = std::max(max_a, n.a_block.count);
+        CHECK((p.layout.b_panels - p.layout.a_panels) % 512 == 256);
+        CHECK(p.layout.b_panels >= p.layout.a_panels + static_cast<uint32_t>(max_a) * a_strip);
+        CHECK(p.layout.b_panels < p.layout.a_panels + static_cast<uint32_t>(max_a) * a_strip + 512);
+      }
+    }
+  }
+}
