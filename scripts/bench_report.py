@@ -45,8 +45,12 @@ def old_sections(doc: pathlib.Path) -> dict:
     return sections
 
 
-def render_section(f: pathlib.Path) -> str:
+def render_section(f: pathlib.Path) -> str | None:
+    """The section of one JSON file; None for a file without tables or summary (a study with its own page,
+    such as noc_dse.json and docs/noc.md)."""
     data = json.loads(f.read_text())
+    if not data.get("tables") and not data.get("summary"):
+        return None
     summary = [data["summary"] + "\n"] if data.get("summary") else []
     return "\n".join([f"## {data.get('block', f.stem)} (`{f.name}`)\n"] + summary +
                      [render_table(t) for t in data.get("tables", [])])
@@ -65,7 +69,11 @@ def update_one(bench_dir: pathlib.Path, out: pathlib.Path, name: str) -> int:
     first = re.search(r"^## .* \(`[^`]+\.json`\)$", text, re.M)
     header = text[:first.start()] if first else text.rstrip("\n") + "\n\n"
     sections = old_sections(out)
-    sections[name] = render_section(f)
+    section = render_section(f)
+    if section is None:
+        print(f"bench_report: {f} has no tables; {out} unchanged")
+        return 0
+    sections[name] = section
     out.write_text(header + "\n".join(sections[n] for n in sorted(sections)))
     print(f"bench_report: updated the {name} section of {out}")
     return 0
@@ -97,7 +105,9 @@ def main() -> int:
         return 1
     sections = old_sections(out)
     for f in files:
-        sections[f.name] = render_section(f)
+        section = render_section(f)
+        if section is not None:
+            sections[f.name] = section
     parts += [sections[name] for name in sorted(sections)]
     out.write_text("\n".join(parts))
     print(f"bench_report: wrote {out} from {len(files)} files")
