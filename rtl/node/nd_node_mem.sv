@@ -23,7 +23,7 @@
 //
 // Arbitration, per bank (nd_node_mem_arb): round robin over MXU read, MXU write, DMA, NI and the core
 // slot, which serves the data access first and the fetch when there is no data access to this bank; while
-// the MXU read requests the bank, the others take part only from their second clock of waiting on.
+// the MXU read requests the bank, another requester takes part only after it has waited a clock.
 // Worst-case waits (asserted): a held request waits at most 4 clocks; a fetch waits at most 4 clocks
 // after it was raised or after the core's own data access last took the core slot of its bank.
 `include "nd_assert.svh"
