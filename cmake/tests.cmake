@@ -1,7 +1,9 @@
 # Test binaries.
 #
 #   nd_add_tests(NAME <test_binary> SOURCES <*.test.cpp ...> [LIBS <targets>])
-# A Catch2 binary with the project's test main; each of its test cases runs as its own ctest test.
+# A Catch2 binary with the project's test main; each of its test cases runs as its own ctest test, with
+# `-w NoTests` so a ctest whose name matches no test case fails instead of passing without running anything
+# (a ';' in a test case's name splits it into several ctest names: CMake's list separator).
 # ctest timeout of every test case: 20 minutes, times ND_TEST_TIMEOUT_SCALE under sanitizers (sanitize.cmake).
 math(EXPR ND_TEST_TIMEOUT "1200 * ${ND_TEST_TIMEOUT_SCALE}")
 function(nd_add_tests)
@@ -10,7 +12,7 @@ function(nd_add_tests)
   target_link_libraries(${T_NAME} PRIVATE nd_test_main ${T_LIBS})
   target_compile_options(${T_NAME} PRIVATE ${ND_CXX_WARNINGS})
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
-  catch_discover_tests(${T_NAME} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+  catch_discover_tests(${T_NAME} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR} EXTRA_ARGS -w NoTests
     PROPERTIES LABELS ${T_NAME} TIMEOUT ${ND_TEST_TIMEOUT})
 endfunction()
 

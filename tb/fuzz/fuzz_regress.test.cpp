@@ -56,7 +56,7 @@ std::string command(const std::string& name, const fs::path& input, std::string*
 }  // namespace
 
 TEST_CASE(
-    "fuzz regression corpus: each input gives a value or an InputError naming its file; nanodojo exits 2",
+    "fuzz regression corpus: each input gives a value or an InputError naming its file - nanodojo exits 2",
     "[fuzz][unit]") {
   int inputs = 0;
   for (const auto& [name, target] : kTargets) {

@@ -52,7 +52,7 @@ GemmResult check(TileIf& tile, const GemmSpec& s) {
 
 }  // namespace
 
-TEST_CASE("tile GEMM: one node; BF16 and CFP8; sizes not multiples of 8", "[tile][gemm]") {
+TEST_CASE("tile GEMM: one node - BF16 and CFP8 - sizes not multiples of 8", "[tile][gemm]") {
   auto tile = make_tile("2x2", nd::test_waves("tile_gemm_1node"), "test");
   GemmSpec s = spec(13, 21, 37, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed());
   s.grid_rows = s.grid_cols = 1;
@@ -66,7 +66,7 @@ TEST_CASE("tile GEMM: one node; BF16 and CFP8; sizes not multiples of 8", "[tile
   check(*tile, s);
 }
 
-TEST_CASE("tile GEMM: 2x2; BF16 to every output format; sizes not multiples of 8 or of the grid",
+TEST_CASE("tile GEMM: 2x2 - BF16 to every output format - sizes not multiples of 8 or of the grid",
           "[tile][gemm]") {
   auto tile = make_tile("2x2", nd::test_waves("tile_gemm_2x2"), "test");
   check(*tile, spec(40, 48, 64, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed()));
@@ -75,7 +75,7 @@ TEST_CASE("tile GEMM: 2x2; BF16 to every output format; sizes not multiples of 8
   check(*tile, spec(5, 17, 3, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed() + 3));
 }
 
-TEST_CASE("tile GEMM: 2x2; CFP8 with non-default biases; saturating CFP8 outputs", "[tile][gemm]") {
+TEST_CASE("tile GEMM: 2x2 - CFP8 with non-default biases - saturating CFP8 outputs", "[tile][gemm]") {
   auto tile = make_tile("2x2", nd::test_waves("tile_gemm_2x2_cfp8"), "test");
   GemmSpec s = spec(33, 26, 41, OpFmt::kE4M3, OpFmt::kE4M3, OutFmt::kE4M3, nd::test_seed() + 4);
   s.a_bias = 3;  // large operands: products far above the E4M3 output range at bias 7, so outputs saturate
@@ -92,7 +92,7 @@ TEST_CASE("tile GEMM: 2x2; CFP8 with non-default biases; saturating CFP8 outputs
   check(*tile, s);
 }
 
-TEST_CASE("tile GEMM: stochastic rounding; two seeds give different results; each bit-exact",
+TEST_CASE("tile GEMM: stochastic rounding - two seeds give different results - each bit-exact",
           "[tile][gemm]") {
   auto tile = make_tile("2x2", nd::test_waves("tile_gemm_sr"), "test");
   GemmSpec s = spec(24, 24, 32, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kBf16, 11);
@@ -106,7 +106,7 @@ TEST_CASE("tile GEMM: stochastic rounding; two seeds give different results; eac
   CHECK(differ > a.c.size() / 8);
 }
 
-TEST_CASE("tile GEMM: 4x4 tile; BF16 and CFP8", "[tile][gemm]") {
+TEST_CASE("tile GEMM: 4x4 tile - BF16 and CFP8", "[tile][gemm]") {
   auto tile = make_tile("4x4", nd::test_waves("tile_gemm_4x4"), "test");
   check(*tile, spec(70, 45, 24, OpFmt::kBf16, OpFmt::kBf16, OutFmt::kFp32, nd::test_seed() + 6));
   GemmSpec s = spec(64, 64, 19, OpFmt::kE5M2, OpFmt::kE5M2, OutFmt::kBf16, nd::test_seed() + 7);
