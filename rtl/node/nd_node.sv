@@ -116,7 +116,7 @@ module nd_node import nd_core_pkg::*, nd_noc_pkg::*, nd_node_pkg::*; #(
   // ---- DMA engine and network interface --------------------------------------------------------------------
   logic                   dma_mem_req, dma_mem_gnt;
   logic [31:0]            dma_mem_addr;
-  logic [127:0]           dma_mem_rdata;
+  logic [1023:0]          dma_mem_rdata;
   logic                   dma_flit_valid, dma_flit_ready;
   logic [1:0]             dma_flit_type;
   logic [NODE_FLIT_W-1:0] dma_flit_data;
@@ -126,8 +126,13 @@ module nd_node import nd_core_pkg::*, nd_noc_pkg::*, nd_node_pkg::*; #(
   logic [3:0]             dma_err_code;
   logic [31:0]            dma_cnt_done, dma_cnt_bytes_out, dma_cnt_bytes_in, dma_cnt_stall;
 
+  // 8 queued commands: two sends of a kernel (SHAPE, STRIDE, WRITE, FLAG each), so the next one waits in
+  // the queue while the previous FLAG waits for its acknowledgements (docs/node.md "DMA engine").
+  localparam int unsigned DmaQueueDepth = 8;
+
   nd_node_dma #(
-    .Rows (Rows), .Cols (Cols), .SramBytes (SramBytes), .MaxPacketBytes (MaxPacketBytes)
+    .Rows (Rows), .Cols (Cols), .SramBytes (SramBytes), .MaxPacketBytes (MaxPacketBytes),
+    .QueueDepth (DmaQueueDepth)
   ) u_dma (
     .clk_i, .rst_ni (compute_rst_n), .pos_x_i, .pos_y_i,
     .cmd_valid_i (dma_cmd_valid), .cmd_ready_o (dma_cmd_ready), .cmd_i (dma_cmd), .busy_o (dma_busy),

@@ -12,7 +12,7 @@
 //   if no error is recorded yet; an error never stops the engine. FLAG waits until every earlier WRITE and
 //   FLAG_ADD of the engine is acknowledged (acks outstanding = 0) before its packet goes out.
 // - Flits: valid/ready request-class stream to the NI (nd_node_dma_tx).
-// - SRAM: read-only request/grant port, 16-byte blocks, data the cycle after the grant.
+// - SRAM: read-only request/grant port, 128-byte lines (nd_node_line_stream), data the cycle after the grant.
 // - Events from the NI: ack_i (with ack_err_i) once per WRITE_ACK for this node; rdata_done_i (with
 //   rdata_err_i, rdata_bytes_i) once per READ_DATA packet written into SRAM. Events with nothing
 //   outstanding (packets sent before a reset of the engine) are ignored.
@@ -40,7 +40,7 @@ module nd_node_dma import nd_node_pkg::*; import nd_noc_pkg::*; #(
   output logic         mem_req_o,
   output logic [31:0]  mem_addr_o,
   input  logic         mem_gnt_i,
-  input  logic [127:0] mem_rdata_i,
+  input  logic [1023:0] mem_rdata_i,  // one line
   // request flits to the NI
   output logic         flit_valid_o,
   input  logic         flit_ready_i,

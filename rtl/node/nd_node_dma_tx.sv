@@ -1,6 +1,6 @@
 // Packet sender of the DMA engine (docs/node.md "DMA engine"): turns one checked WRITE, READ or FLAG
 // command into request packets on a valid/ready flit stream. WRITE rows are cut into packets of at most
-// MaxPacketBytes, each a head flit and the realigned data flits read from SRAM (nd_node_rd_stream +
+// MaxPacketBytes, each a head flit and the realigned data flits read from SRAM (nd_node_line_stream +
 // nd_node_realign); READ sends one READ request (head+tail) per such piece; FLAG one FLAG_ADD.
 //
 // Handshake contract:
@@ -11,7 +11,7 @@
 // - Events (one-cycle pulses, in the cycle the head flit is taken): sent_ack_o for a packet that will be
 //   acknowledged (WRITE, FLAG_ADD), sent_read_o for a READ request; sent_bytes_o = data bytes of a WRITE
 //   packet (0 otherwise); last_o with the head of the command's last packet.
-// - SRAM: read-only request/grant port of nd_node_rd_stream (16-byte blocks, data the cycle after grant).
+// - SRAM: read-only request/grant port of nd_node_line_stream (128-byte lines, data the cycle after grant).
 module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
   parameter int unsigned MaxPacketBytes = 256
 ) (
@@ -41,10 +41,10 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
   output logic [15:0]  sent_bytes_o,
   output logic         last_o,
   // SRAM read port
-  output logic         mem_req_o,
-  output logic [31:0]  mem_addr_o,
-  input  logic         mem_gnt_i,
-  input  logic [127:0] mem_rdata_i
+  output logic          mem_req_o,
+  output logic [31:0]   mem_addr_o,
+  input  logic          mem_gnt_i,
+  input  logic [1023:0] mem_rdata_i
 );
   `include "nd_assert.svh"
 
@@ -96,7 +96,7 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
   assign data_start = head_take && (op_q == DmaWrite);
   assign src_span   = 17'(pkt_local[3:0]) + 17'(pkt_len) + 17'd15;
 
-  nd_node_rd_stream u_rd (
+  nd_node_line_stream u_rd (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .start_i    (data_start),

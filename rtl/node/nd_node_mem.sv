@@ -9,7 +9,7 @@
 //          byte enables.
 //   rd     MXU read channel, one 1024-bit line (docs/mxu.md "SRAM port").
 //   wr     MXU write channel, 256-bit write with byte enables.
-//   dma    DMA engine, 128-bit read.
+//   dma    DMA engine, 1024-bit (line) read.
 //   ni     network interface, 128-bit read or write with byte enables.
 // Handshake (every requester): x_req_i with address, write flag, data and byte enables; x_gnt_o in the
 // clock the access is performed. Except for the instruction fetch, a request is held unchanged until it
@@ -62,7 +62,7 @@ module nd_node_mem #(
   input  logic            dma_req_i,
   input  logic [31:0]     dma_addr_i,
   output logic            dma_gnt_o,
-  output logic [127:0]    dma_rdata_o,
+  output logic [1023:0]   dma_rdata_o,
   // network interface
   input  logic            ni_req_i,
   input  logic            ni_we_i,
@@ -189,13 +189,14 @@ module nd_node_mem #(
   logic       rd_vld_q, rd_vld_d;
   logic [1:0] rd_sel_q, rd_sel_d;
   logic [6:0] instr_sel_q, instr_sel_d, data_sel_q, data_sel_d;  // {bank, word}
-  logic [4:0] dma_sel_q, dma_sel_d, ni_sel_q, ni_sel_d;          // {bank, 16-byte block}
+  logic [1:0] dma_sel_q, dma_sel_d;                              // bank
+  logic [4:0] ni_sel_q, ni_sel_d;                                // {bank, 16-byte block}
 
   assign rd_vld_d    = rd_gnt_o;
   assign rd_sel_d    = rd_gnt_o ? rd_bank : rd_sel_q;
   assign instr_sel_d = instr_gnt_o ? instr_addr_i[8:2] : instr_sel_q;
   assign data_sel_d  = data_gnt_o ? data_addr_i[8:2] : data_sel_q;
-  assign dma_sel_d   = dma_gnt_o ? dma_addr_i[8:4] : dma_sel_q;
+  assign dma_sel_d   = dma_gnt_o ? dma_bank : dma_sel_q;
   assign ni_sel_d    = ni_gnt_o ? ni_addr_i[8:4] : ni_sel_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -217,15 +218,14 @@ module nd_node_mem #(
   end
 
   assign rd_rsp_valid_o = rd_vld_q;
-  logic [1023:0] instr_line, data_line_q, dma_line, ni_line_q;
+  logic [1023:0] instr_line, data_line_q, ni_line_q;
   assign instr_line     = bank_rdata[instr_sel_q[6:5]];
   assign data_line_q    = bank_rdata[data_sel_q[6:5]];
-  assign dma_line       = bank_rdata[dma_sel_q[4:3]];
   assign ni_line_q      = bank_rdata[ni_sel_q[4:3]];
   assign rd_rsp_data_o  = bank_rdata[rd_sel_q];
   assign instr_rdata_o  = instr_line[{instr_sel_q[4:0], 5'd0}+:32];
   assign data_rdata_o   = data_line_q[{data_sel_q[4:0], 5'd0}+:32];
-  assign dma_rdata_o    = dma_line[{dma_sel_q[2:0], 7'd0}+:128];
+  assign dma_rdata_o    = bank_rdata[dma_sel_q];
   assign ni_rdata_o     = ni_line_q[{ni_sel_q[2:0], 7'd0}+:128];
 
   logic unused_addr;

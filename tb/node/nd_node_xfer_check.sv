@@ -26,7 +26,7 @@ module nd_node_xfer_check #(
   output logic [N-1:0]     dmem_req_o,
   output logic [N*32-1:0]  dmem_addr_o,
   input  logic [N-1:0]     dmem_gnt_i,
-  input  logic [N*128-1:0] dmem_rdata_i,
+  input  logic [N*1024-1:0] dmem_rdata_i,
   // NI SRAM ports
   output logic [N-1:0]     nmem_req_o,
   output logic [N-1:0]     nmem_we_o,
@@ -186,7 +186,7 @@ module nd_node_xfer_check #(
       .mem_req_o      (dmem_req_o[n]),
       .mem_addr_o     (dmem_addr_o[n*32+:32]),
       .mem_gnt_i      (dmem_gnt_i[n]),
-      .mem_rdata_i    (dmem_rdata_i[n*128+:128]),
+      .mem_rdata_i    (dmem_rdata_i[n*1024+:1024]),
       .flit_valid_o   (dma_valid),
       .flit_ready_i   (dma_ready),
       .flit_type_o    (dma_type),

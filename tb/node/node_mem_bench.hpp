@@ -21,7 +21,7 @@ namespace nd::node {
 enum Req : unsigned { kRd = 0, kWr, kDma, kNi, kData, kInstr, kNumReq };
 inline const char* const kReqName[kNumReq] = {"MXU read", "MXU write", "DMA",
                                               "NI",       "core data", "core instr"};
-constexpr unsigned kBytes[kNumReq] = {128, 32, 16, 16, 4, 4};  // access width
+constexpr unsigned kBytes[kNumReq] = {128, 32, 128, 16, 4, 4};  // access width
 constexpr uint32_t kSramBytes = 8192;
 constexpr unsigned kMaxWait = 4;
 

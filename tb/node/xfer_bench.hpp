@@ -89,23 +89,23 @@ class XferBench {
     }
     dut.tick();
     for (int n = 0; n < kNodes; ++n) {
-      for (int w = 0; w < 4; ++w) {
-        bits::put(t.dmem_rdata_i, n * 128 + w * 32, 32, static_cast<uint32_t>(rng_()));
-        bits::put(t.nmem_rdata_i, n * 128 + w * 32, 32, static_cast<uint32_t>(rng_()));
-      }
+      for (int w = 0; w < 32; ++w) bits::put(t.dmem_rdata_i, n * 1024 + w * 32, 32, static_cast<uint32_t>(rng_()));
+      for (int w = 0; w < 4; ++w) bits::put(t.nmem_rdata_i, n * 128 + w * 32, 32, static_cast<uint32_t>(rng_()));
       bits::put(t.reg_rdata_i, n * 32, 32, static_cast<uint32_t>(rng_()));
       if (bits::get(t.ack_o, n, 1)) ++acks[n];
       if (accepted_[n]) bits::put(t.cmd_valid_i, n, 1, 0);
     }
     for (const Op& o : ops) {
       auto& m = mem[o.n];
-      if (o.kind == 0 || o.kind == 1) {
-        if (o.addr % 16 != 0 || o.addr + 16 > m.size()) throw SimError(dut.cycle(), "SRAM read out of range");
-        for (int w = 0; w < 4; ++w) {
+      if (o.kind == 0 || o.kind == 1) {  // DMA: a 128-byte line; NI: a 16-byte block
+        const uint32_t bytes = o.kind == 0 ? 128 : 16;
+        if (o.addr % bytes != 0 || o.addr + bytes > m.size())
+          throw SimError(dut.cycle(), "SRAM read out of range");
+        for (uint32_t w = 0; w < bytes / 4; ++w) {
           uint32_t v = 0;
           for (int b = 0; b < 4; ++b) v |= uint32_t(m[o.addr + w * 4 + b]) << (8 * b);
           if (o.kind == 0)
-            bits::put(t.dmem_rdata_i, o.n * 128 + w * 32, 32, v);
+            bits::put(t.dmem_rdata_i, o.n * 1024 + w * 32, 32, v);
           else
             bits::put(t.nmem_rdata_i, o.n * 128 + w * 32, 32, v);
         }
