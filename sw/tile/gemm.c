@@ -10,8 +10,9 @@
 //    column (one 2D DMA WRITE each, into the same buffer offsets there), each followed by a FLAG on the
 //    receiver's flag word for this sender; peers are served in the order they will need the part, one send
 //    at a time, issued between MXU commands so the core never waits on the DMA queue;
-// 3. computes its tiles part by part: first the tiles of its own A part x its own B part, then moving on to
-//    the parts of the next peers, waiting for a peer's flag only when its part is needed. Each tile is one
+// 3. computes its tiles block by block (A part x B part) in the order the parts arrive: first its own A
+//    part x its own B part, then each arriving part times the parts already held, waiting for a peer's
+//    flag only when its part is needed. Each tile is one
 //    MAC over the whole K (zero start) and one STORE, alternating the two C banks, so the MXU multiplies
 //    one tile while it stores the previous one and the DMA keeps filling the buffers meanwhile;
 // 4. writes the MXU status block, waits for the MXU and the DMA, and records its cycle counts.
@@ -140,10 +141,11 @@ struct send {
 static struct send sends[2 * ND_GEMM_MAX_GRID];
 static uint32_t n_sends, n_issued;
 
-// Issues the next send when the previous one's WRITE has completed (DMA_DONE counts the WRITE and the FLAG
-// of each send), so the DMA queue (4 commands) never fills and the core never stalls on it.
+// Issues the next send while at most one earlier send is unfinished (DMA_DONE counts the WRITE and the FLAG
+// of each send): the node's DMA queue (8 commands, docs/node.md) holds both, so the engine starts the next
+// WRITE as soon as the previous FLAG is out, and the core never stalls on the queue.
 static inline void pump(void) {
-  if (n_issued == n_sends || ND_DMA_REG(ND_REG_DMA_DONE) + 1 < 2 * n_issued) return;
+  if (n_issued == n_sends || ND_DMA_REG(ND_REG_DMA_DONE) + 2 < 2 * n_issued) return;
   const struct send* s = &sends[n_issued++];
   ND_DMA_SHAPE(s->strip_bytes, s->strips);
   ND_DMA_STRIDE(s->strip_bytes, s->strip_bytes);
@@ -192,6 +194,46 @@ static uint32_t wait_flag(uint32_t flag) {
     }                                              \
   } while (0)
 
+// What the tile loop needs, set once by main(): for every A part (grid column p) and B part (grid row q)
+// its first panel, its strips, where its tiles go in the C block and its flag word (0 for the node's own
+// part, or once seen), so the loop does no multiplications and no divisions (the core's divider takes 32
+// cycles, and a K = 256 BF16 tile only 64 at KLanes 4).
+static struct {
+  uint32_t a[ND_GEMM_MAX_GRID], a_n[ND_GEMM_MAX_GRID], c_row[ND_GEMM_MAX_GRID], a_flag[ND_GEMM_MAX_GRID];
+  uint32_t b[ND_GEMM_MAX_GRID], b_n[ND_GEMM_MAX_GRID], c_col[ND_GEMM_MAX_GRID], b_flag[ND_GEMM_MAX_GRID];
+  uint32_t a_strip, b_strip, c_strip, cstride, out_row;
+  uint32_t wait, tiles;  // cycles spent waiting for flags, tiles issued
+} g;
+
+// The tiles of block (A part of grid column p, B part of grid row q): every A strip of the one times every
+// B strip of the other, once both parts are there.
+static inline __attribute__((always_inline)) void block(uint32_t p, uint32_t q) {
+  if (g.a_n[p] == 0 || g.b_n[q] == 0) return;
+  if (g.a_flag[p] != 0) {
+    g.wait += wait_flag(g.a_flag[p]);
+    g.a_flag[p] = 0;
+  }
+  if (g.b_flag[q] != 0) {
+    g.wait += wait_flag(g.b_flag[q]);
+    g.b_flag[q] = 0;
+  }
+  const uint32_t b_strip = g.b_strip, cstride = g.cstride, out_row = g.out_row;
+  const int sending = n_issued < n_sends;  // in a register: no loads in the loop once all are sent
+  uint32_t a = g.a[p], crow = g.c_row[p] + g.c_col[q];
+  for (uint32_t x = g.a_n[p]; x != 0; --x, a += g.a_strip, crow += g.c_strip) {
+    // One row of tiles: few instructions per tile, because the core fetches them from the banks the MXU
+    // streams its operands from (every fetch that meets an operand read in a bank can cost a step).
+    uint32_t b = g.b[q], ct = crow, n = g.b_n[q];
+    if (g.tiles & 1u) {  // the previous tile used bank 0: keep alternating
+      TILE_PAIRS(1, 0);
+    } else {
+      TILE_PAIRS(0, 1);
+    }
+    g.tiles += g.b_n[q];
+  }
+  gemm_job[ND_GJ_TILES] = g.tiles;  // progress, for the host
+}
+
 int main(void) {
   volatile uint32_t* j = gemm_job;
   const uint32_t t0 = rdcycle();
@@ -218,45 +260,54 @@ int main(void) {
   pack_b(bes, j[ND_GJ_B_RAW], b_own_addr, j[ND_GJ_B_COLS], part_strips(b_own), k);
   const uint32_t t1 = rdcycle();
 
-  // 2. Sends in the order the receivers need the parts (step 3): every node first multiplies its own A part
-  //    by the B parts of its column, so the B parts go first; the node d rows (columns) back needs this
-  //    node's part at its step d. pump() issues them one by one while the MXU works.
-  for (uint32_t d = 1; d < grid_r; ++d)
-    add_send(b_own_addr, part_strips(b_own), b_strip, c, (r + grid_r - d) % grid_r, flags + 4 * (16 + r));
-  for (uint32_t d = 1; d < grid_c; ++d)
-    add_send(a_own_addr, part_strips(a_own), a_strip, (c + grid_c - d) % grid_c, r, flags + 4 * c);
+  // 2. Sends in the order the receivers need the parts (step 3): at its step s a node needs the B part of
+  //    the grid row s below it, then the A part of the grid column s to its right, so this node sends its
+  //    B part to the row d above it, then its A part to the column d to its left, for d = 1, 2, ...
+  //    Alternating B and A keeps the column and the row links busy at once. pump() issues the sends one by
+  //    one while the MXU works.
+  const uint32_t steps = grid_r > grid_c ? grid_r : grid_c;
+  for (uint32_t d = 1, up = r, left = c; d < steps; ++d) {
+    up = up == 0 ? grid_r - 1 : up - 1;
+    left = left == 0 ? grid_c - 1 : left - 1;
+    if (d < grid_r) add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
+    if (d < grid_c) add_send(a_own_addr, part_strips(a_own), a_strip, left, r, flags + 4 * c);
+  }
   pump();
 
-  // 3. Tiles, part by part: own parts first, then peer parts in the order they arrive.
+  // 3. Tiles, block by block in the order the parts arrive: own A part x own B part; then at step s the
+  //    B part of row r + s times the A parts held (columns c .. c + s - 1), and the A part of column c + s
+  //    times the B parts held (rows r .. r + s). Every block (A part, B part) comes exactly once.
   nd_mxu_cfg_seed(j[ND_GJ_CFG], j[ND_GJ_SEED]);
   nd_mxu_shape(k, 1, 1);
-  const uint32_t cbuf = j[ND_GJ_C], cstride = j[ND_GJ_C_STRIDE], out_row = j[ND_GJ_OUT_ROW];
-  uint32_t wait = 0, tiles = 0;
-  for (uint32_t dp = 0; dp < grid_c; ++dp) {
-    const uint32_t p = (c + dp) % grid_c, ap = j[ND_GJ_A_PART + p];
-    if (part_strips(ap) == 0) continue;
-    if (p != c) wait += wait_flag(flags + 4 * p);
-    for (uint32_t dq = 0; dq < grid_r; ++dq) {
-      const uint32_t q = (r + dq) % grid_r, bp = j[ND_GJ_B_PART + q];
-      if (part_strips(bp) == 0) continue;
-      if (q != r) wait += wait_flag(flags + 4 * (16 + q));
-      for (uint32_t i = part_first(ap); i < part_first(ap) + part_strips(ap); ++i) {
-        // One row of tiles: few instructions per tile, because the core fetches them from the banks the
-        // MXU streams its operands from (every fetch that meets an operand read in a bank can cost a step).
-        const uint32_t a = a_panels + i * a_strip;
-        uint32_t b = b_panels + part_first(bp) * b_strip;
-        uint32_t ct = cbuf + i * 8 * cstride + part_first(bp) * out_row;
-        uint32_t n = part_strips(bp);
-        const int sending = n_issued < n_sends;  // in a register: no loads in the loop once all are sent
-        if (tiles & 1u) {                        // the previous tile used bank 0: keep alternating
-          TILE_PAIRS(1, 0);
-        } else {
-          TILE_PAIRS(0, 1);
-        }
-        tiles += part_strips(bp);
-        j[ND_GJ_TILES] = tiles;  // progress, for the host
-      }
-    }
+  const uint32_t cbuf = j[ND_GJ_C];
+  g.a_strip = a_strip;
+  g.b_strip = b_strip;
+  g.cstride = j[ND_GJ_C_STRIDE];
+  g.c_strip = 8 * g.cstride;
+  g.out_row = j[ND_GJ_OUT_ROW];
+  for (uint32_t p = 0; p < grid_c; ++p) {
+    const uint32_t ap = j[ND_GJ_A_PART + p];
+    g.a[p] = a_panels + part_first(ap) * a_strip;
+    g.a_n[p] = part_strips(ap);
+    g.c_row[p] = cbuf + part_first(ap) * g.c_strip;
+    g.a_flag[p] = p == c ? 0 : flags + 4 * p;
+  }
+  for (uint32_t q = 0; q < grid_r; ++q) {
+    const uint32_t bp = j[ND_GJ_B_PART + q];
+    g.b[q] = b_panels + part_first(bp) * b_strip;
+    g.b_n[q] = part_strips(bp);
+    g.c_col[q] = part_first(bp) * g.out_row;
+    g.b_flag[q] = q == r ? 0 : flags + 4 * (16 + q);
+  }
+  block(c, r);
+  for (uint32_t s = 1, ps = c, qs = r; s < steps; ++s) {  // ps, qs: grid column c + s, grid row r + s
+    ps = ps + 1 == grid_c ? 0 : ps + 1;
+    qs = qs + 1 == grid_r ? 0 : qs + 1;
+    if (s < grid_r)
+      for (uint32_t dp = 0, p = c; dp < s && dp < grid_c; ++dp, p = p + 1 == grid_c ? 0 : p + 1) block(p, qs);
+    if (s < grid_c)
+      for (uint32_t dq = 0, q = r; dq <= s && dq < grid_r; ++dq, q = q + 1 == grid_r ? 0 : q + 1)
+        block(ps, q);
   }
 
   // 4. Status, completion, counts.
@@ -270,7 +321,7 @@ int main(void) {
   const uint32_t result = (st >> 8) & 1u ? ND_GEMM_ERR_MXU : ND_DMA_STATUS_ERROR(dma) ? ND_GEMM_ERR_DMA : 0;
   j[ND_GJ_CYCLES_PACK] = t1 - t0;
   j[ND_GJ_CYCLES_COMPUTE] = t2 - t1;
-  j[ND_GJ_CYCLES_WAIT] = wait;
+  j[ND_GJ_CYCLES_WAIT] = g.wait;
   j[ND_GJ_CYCLES_TOTAL] = rdcycle() - t0;
   j[ND_GJ_RESULT] = result;
   return (int)result;

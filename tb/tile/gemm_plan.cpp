@@ -192,15 +192,22 @@ std::vector<uint32_t> job_words(const GemmPlan& p, const GemmNodePlan& n) {
 }
 
 std::vector<std::pair<int, int>> tile_order(const GemmPlan& p, const GemmNodePlan& n) {
-  // Mirrors step 3 of sw/tile/gemm.c.
+  // Mirrors step 3 of sw/tile/gemm.c: block (A part of grid column pc, B part of grid row qr), strip by
+  // strip, own parts first, then at step s the B part of row r + s times the A parts held, and the A part of
+  // column c + s times the B parts held.
   std::vector<std::pair<int, int>> order;
-  for (int dp = 0; dp < p.grid_cols; ++dp) {
-    const StripRange& ap = n.a_parts[static_cast<size_t>((n.c + dp) % p.grid_cols)];
-    for (int dq = 0; dq < p.grid_rows; ++dq) {
-      const StripRange& bp = n.b_parts[static_cast<size_t>((n.r + dq) % p.grid_rows)];
-      for (int i = ap.first; i < ap.end(); ++i)
-        for (int u = bp.first; u < bp.end(); ++u) order.emplace_back(i, u);
-    }
+  const auto block = [&](int pc, int qr) {
+    const StripRange& ap = n.a_parts[static_cast<size_t>(pc % p.grid_cols)];
+    const StripRange& bp = n.b_parts[static_cast<size_t>(qr % p.grid_rows)];
+    for (int i = ap.first; i < ap.end(); ++i)
+      for (int u = bp.first; u < bp.end(); ++u) order.emplace_back(i, u);
+  };
+  block(n.c, n.r);
+  for (int s = 1; s < std::max(p.grid_rows, p.grid_cols); ++s) {
+    if (s < p.grid_rows)
+      for (int dp = 0; dp < s && dp < p.grid_cols; ++dp) block(n.c + dp, n.r + s);
+    if (s < p.grid_cols)
+      for (int dq = 0; dq <= s && dq < p.grid_rows; ++dq) block(n.c + s, n.r + dq);
   }
   return order;
 }

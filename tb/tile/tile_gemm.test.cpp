@@ -7,6 +7,7 @@
 #include "hex.hpp"
 #include "options.hpp"
 
+#include <algorithm>
 #include <random>
 
 using namespace nd::tile;
@@ -159,6 +160,43 @@ TEST_CASE("tile GEMM plan: B panels start two lines off the A panels' bank phase
         CHECK(p.layout.b_panels >= p.layout.a_panels + static_cast<uint32_t>(max_a) * a_strip);
         CHECK(p.layout.b_panels < p.layout.a_panels + static_cast<uint32_t>(max_a) * a_strip + 512);
       }
+    }
+  }
+}
+
+TEST_CASE("tile GEMM plan: every tile once - blocks in the order the parts arrive", "[tile][gemm]") {
+  // The kernel's step 3 (docs/kernels.md "Synchronisation"), mirrored by tile_order(): at step s a node
+  // receives the B part of grid row r + s, then the A part of grid column c + s. Arrival index: own parts 0,
+  // that B part 2s - 1, that A part 2s; a block can start when both its parts are there, so the index a tile
+  // needs must never decrease along the order.
+  TileShape shape;
+  shape.rows = shape.cols = 4;
+  for (const auto& [gr, gc] : {std::pair{1, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {3, 4}, {4, 4}}) {
+    GemmSpec s = spec(8 * 11, 8 * 13, 16, OpFmt::kE4M3, OpFmt::kE4M3, OutFmt::kFp32, 1);
+    s.grid_rows = gr;
+    s.grid_cols = gc;
+    const GemmPlan p = plan_gemm(s, shape, 0x4000);
+    for (const GemmNodePlan& n : p.nodes) {
+      INFO("grid " << gr << "x" << gc << ", node (" << n.r << ", " << n.c << ")");
+      const auto owner = [](const std::vector<StripRange>& parts, int strip) {
+        for (size_t x = 0; x < parts.size(); ++x)
+          if (strip >= parts[x].first && strip < parts[x].end()) return static_cast<int>(x);
+        return -1;
+      };
+      std::vector<int> seen(static_cast<size_t>(n.a_block.count * n.b_block.count), 0);
+      int last = 0;
+      for (const auto& [i, u] : tile_order(p, n)) {
+        REQUIRE(i >= 0);
+        REQUIRE(i < n.a_block.count);
+        REQUIRE(u >= 0);
+        REQUIRE(u < n.b_block.count);
+        ++seen[static_cast<size_t>(i * n.b_block.count + u)];
+        const int sa = (owner(n.a_parts, i) - n.c + gc) % gc, sb = (owner(n.b_parts, u) - n.r + gr) % gr;
+        const int need = std::max(2 * sa, sb == 0 ? 0 : 2 * sb - 1);
+        CHECK(need >= last);
+        last = need;
+      }
+      CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<long>(seen.size()));
     }
   }
 }
