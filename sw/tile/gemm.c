@@ -8,8 +8,8 @@
 //    last strip of the matrix with zero codes, at their place in its A_r and B_c buffers;
 // 2. sends its A part to every other node of its grid row and its B part to every other node of its grid
 //    column (one 2D DMA WRITE each, into the same buffer offsets there), each followed by a FLAG on the
-//    receiver's flag word for this sender; peers are served in the order they will need the part, one send
-//    at a time, issued between MXU commands so the core never waits on the DMA queue;
+//    receiver's flag word for this sender; peers are served in the order they will need the part, at most
+//    two sends queued, issued between MXU commands so the core never waits on the DMA queue;
 // 3. computes its tiles block by block (A part x B part) in the order the parts arrive: first its own A
 //    part x its own B part, then each arriving part times the parts already held, waiting for a peer's
 //    flag only when its part is needed. Each tile is one
