@@ -201,7 +201,7 @@ static uint32_t wait_flag(uint32_t flag) {
 static struct {
   uint32_t a[ND_GEMM_MAX_GRID], a_n[ND_GEMM_MAX_GRID], c_row[ND_GEMM_MAX_GRID], a_flag[ND_GEMM_MAX_GRID];
   uint32_t b[ND_GEMM_MAX_GRID], b_n[ND_GEMM_MAX_GRID], c_col[ND_GEMM_MAX_GRID], b_flag[ND_GEMM_MAX_GRID];
-  uint32_t a_strip, b_strip, c_strip, cstride, out_row;
+  uint32_t r, c, grid_r, grid_c, a_strip, b_strip, c_strip, cstride, out_row;
   uint32_t wait, tiles;  // cycles spent waiting for flags, tiles issued
 } g;
 
@@ -234,6 +234,17 @@ static inline __attribute__((always_inline)) void block(uint32_t p, uint32_t q) 
   gemm_job[ND_GJ_TILES] = g.tiles;  // progress, for the host
 }
 
+// The blocks of the B part of grid row q with the first n A parts held (grid columns c, c + 1, ...), and of
+// the A part of grid column p with the first n B parts held (grid rows r, r + 1, ...).
+static void b_blocks(uint32_t q, uint32_t n) {
+  for (uint32_t dp = 0, p = g.c; dp < n && dp < g.grid_c; ++dp, p = p + 1 == g.grid_c ? 0 : p + 1)
+    block(p, q);
+}
+static void a_blocks(uint32_t p, uint32_t n) {
+  for (uint32_t dq = 0, q = g.r; dq < n && dq < g.grid_r; ++dq, q = q + 1 == g.grid_r ? 0 : q + 1)
+    block(p, q);
+}
+
 int main(void) {
   volatile uint32_t* j = gemm_job;
   const uint32_t t0 = rdcycle();
@@ -261,25 +272,34 @@ int main(void) {
   const uint32_t t1 = rdcycle();
 
   // 2. Sends in the order the receivers need the parts (step 3): at its step s a node needs the B part of
-  //    the grid row s below it, then the A part of the grid column s to its right, so this node sends its
-  //    B part to the row d above it, then its A part to the column d to its left, for d = 1, 2, ...
-  //    Alternating B and A keeps the column and the row links busy at once. pump() issues the sends one by
-  //    one while the MXU works.
+  //    the grid row s below it and the A part of the grid column s to its right, so this node sends its
+  //    B part to the row d above it and its A part to the column d to its left, for d = 1, 2, ...
+  //    Alternating B and A keeps the column and the row links busy at once. Checkerboard: nodes with r + c
+  //    even send the B part of each d first, the others the A part; in a row (column) of four, the two
+  //    transfers that share the middle link at d = 2 then come from nodes of opposite colours and take
+  //    turns instead of halving it. pump() issues the sends while the MXU works.
   const uint32_t steps = grid_r > grid_c ? grid_r : grid_c;
+  const int b_first = ((r + c) & 1u) == 0;
   for (uint32_t d = 1, up = r, left = c; d < steps; ++d) {
     up = up == 0 ? grid_r - 1 : up - 1;
     left = left == 0 ? grid_c - 1 : left - 1;
-    if (d < grid_r) add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
+    if (b_first && d < grid_r) add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
     if (d < grid_c) add_send(a_own_addr, part_strips(a_own), a_strip, left, r, flags + 4 * c);
+    if (!b_first && d < grid_r)
+      add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
   }
   pump();
 
   // 3. Tiles, block by block in the order the parts arrive: own A part x own B part; then at step s the
-  //    B part of row r + s times the A parts held (columns c .. c + s - 1), and the A part of column c + s
-  //    times the B parts held (rows r .. r + s). Every block (A part, B part) comes exactly once.
+  //    B part of row r + s and the A part of column c + s, in the order their senders send them, each times
+  //    the parts held by then. Every block (A part, B part) comes exactly once.
   nd_mxu_cfg_seed(j[ND_GJ_CFG], j[ND_GJ_SEED]);
   nd_mxu_shape(k, 1, 1);
   const uint32_t cbuf = j[ND_GJ_C];
+  g.r = r;
+  g.c = c;
+  g.grid_r = grid_r;
+  g.grid_c = grid_c;
   g.a_strip = a_strip;
   g.b_strip = b_strip;
   g.cstride = j[ND_GJ_C_STRIDE];
@@ -303,11 +323,10 @@ int main(void) {
   for (uint32_t s = 1, ps = c, qs = r; s < steps; ++s) {  // ps, qs: grid column c + s, grid row r + s
     ps = ps + 1 == grid_c ? 0 : ps + 1;
     qs = qs + 1 == grid_r ? 0 : qs + 1;
-    if (s < grid_r)
-      for (uint32_t dp = 0, p = c; dp < s && dp < grid_c; ++dp, p = p + 1 == grid_c ? 0 : p + 1) block(p, qs);
-    if (s < grid_c)
-      for (uint32_t dq = 0, q = r; dq <= s && dq < grid_r; ++dq, q = q + 1 == grid_r ? 0 : q + 1)
-        block(ps, q);
+    const int b_first = ((qs + c) & 1u) == 0;  // the B part's sender (row qs, column c) sends B first
+    if (b_first && s < grid_r) b_blocks(qs, s);
+    if (s < grid_c) a_blocks(ps, b_first ? s + 1 : s);
+    if (!b_first && s < grid_r) b_blocks(qs, s + 1);
   }
 
   // 4. Status, completion, counts.

@@ -193,8 +193,9 @@ std::vector<uint32_t> job_words(const GemmPlan& p, const GemmNodePlan& n) {
 
 std::vector<std::pair<int, int>> tile_order(const GemmPlan& p, const GemmNodePlan& n) {
   // Mirrors step 3 of sw/tile/gemm.c: block (A part of grid column pc, B part of grid row qr), strip by
-  // strip, own parts first, then at step s the B part of row r + s times the A parts held, and the A part of
-  // column c + s times the B parts held.
+  // strip, own parts first, then at step s the B part of row r + s and the A part of column c + s, the B part
+  // first when its sender (row r + s, column c) is a node that sends B first (r + c even), each times the
+  // parts held by then.
   std::vector<std::pair<int, int>> order;
   const auto block = [&](int pc, int qr) {
     const StripRange& ap = n.a_parts[static_cast<size_t>(pc % p.grid_cols)];
@@ -202,12 +203,18 @@ std::vector<std::pair<int, int>> tile_order(const GemmPlan& p, const GemmNodePla
     for (int i = ap.first; i < ap.end(); ++i)
       for (int u = bp.first; u < bp.end(); ++u) order.emplace_back(i, u);
   };
+  const auto b_blocks = [&](int s, int held) {  // B part of row r + s x the first `held` A parts
+    for (int dp = 0; dp < held && dp < p.grid_cols; ++dp) block(n.c + dp, n.r + s);
+  };
+  const auto a_blocks = [&](int s, int held) {  // A part of column c + s x the first `held` B parts
+    for (int dq = 0; dq < held && dq < p.grid_rows; ++dq) block(n.c + s, n.r + dq);
+  };
   block(n.c, n.r);
   for (int s = 1; s < std::max(p.grid_rows, p.grid_cols); ++s) {
-    if (s < p.grid_rows)
-      for (int dp = 0; dp < s && dp < p.grid_cols; ++dp) block(n.c + dp, n.r + s);
-    if (s < p.grid_cols)
-      for (int dq = 0; dq <= s && dq < p.grid_rows; ++dq) block(n.c + s, n.r + dq);
+    const bool b_first = ((n.r + s) % p.grid_rows + n.c) % 2 == 0;
+    if (b_first && s < p.grid_rows) b_blocks(s, s);
+    if (s < p.grid_cols) a_blocks(s, b_first ? s + 1 : s);
+    if (!b_first && s < p.grid_rows) b_blocks(s, s + 1);
   }
   return order;
 }
