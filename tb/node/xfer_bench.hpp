@@ -89,8 +89,10 @@ class XferBench {
     }
     dut.tick();
     for (int n = 0; n < kNodes; ++n) {
-      for (int w = 0; w < 32; ++w) bits::put(t.dmem_rdata_i, n * 1024 + w * 32, 32, static_cast<uint32_t>(rng_()));
-      for (int w = 0; w < 4; ++w) bits::put(t.nmem_rdata_i, n * 128 + w * 32, 32, static_cast<uint32_t>(rng_()));
+      for (int w = 0; w < 32; ++w)
+        bits::put(t.dmem_rdata_i, n * 1024 + w * 32, 32, static_cast<uint32_t>(rng_()));
+      for (int w = 0; w < 4; ++w)
+        bits::put(t.nmem_rdata_i, n * 128 + w * 32, 32, static_cast<uint32_t>(rng_()));
       bits::put(t.reg_rdata_i, n * 32, 32, static_cast<uint32_t>(rng_()));
       if (bits::get(t.ack_o, n, 1)) ++acks[n];
       if (accepted_[n]) bits::put(t.cmd_valid_i, n, 1, 0);
