@@ -10,6 +10,7 @@ set(ND_SANITIZE "" CACHE STRING "build every C++ target with -fsanitize=<list> (
 set(ND_SANITIZE_FLAGS "")
 set(ND_VL_SANITIZE_FLAGS "")
 set(ND_TEST_TIMEOUT_SCALE 1)
+option(ND_SANITIZE_MODELS "with ND_SANITIZE: instrument the Verilated models' generated C++ too" ON)
 if(ND_SANITIZE)
   set(ND_SANITIZE_FLAGS -fsanitize=${ND_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_compile_options(${ND_SANITIZE_FLAGS})
@@ -26,11 +27,19 @@ if(ND_SANITIZE)
   # The models' trace code reads 64-bit values out of Verilator's buffer of 32-bit words
   # (verilated_trace.h, chgQData), 4-byte aligned by design (x86 allows it): the alignment check is off for
   # the Verilated models, which get these flags through Verilator's -CFLAGS (verilate.cmake).
-  set(ND_VL_SANITIZE_FLAGS ${ND_SANITIZE_FLAGS})
-  if(ND_SANITIZE MATCHES "undefined")
-    list(APPEND ND_VL_SANITIZE_FLAGS -fno-sanitize=alignment)
+  # ND_SANITIZE_MODELS=OFF leaves the generated C++ of the models uninstrumented (the testbench, the loaders,
+  # the golden models and the Verilator runtime keep the sanitizers): the models then compile with the flags
+  # of the normal build, so ccache serves them, where an instrumented mesh or tile model takes tens of
+  # minutes to compile on 2 cores (docs/verification.md "Sanitizers").
+  if(ND_SANITIZE_MODELS)
+    set(ND_VL_SANITIZE_FLAGS ${ND_SANITIZE_FLAGS})
+    if(ND_SANITIZE MATCHES "undefined")
+      list(APPEND ND_VL_SANITIZE_FLAGS -fno-sanitize=alignment)
+    endif()
+    message(STATUS "nanodojo: sanitizers ${ND_SANITIZE} on every C++ target and Verilated model")
+  else()
+    message(STATUS "nanodojo: sanitizers ${ND_SANITIZE} on every C++ target but the Verilated models")
   endif()
-  message(STATUS "nanodojo: sanitizers ${ND_SANITIZE} on every C++ target and Verilated model")
 endif()
 
 # Fuzz builds: cmake -DND_FUZZ=ON with clang (make fuzz, scripts/mk/fuzz.mk). Every library is compiled with
