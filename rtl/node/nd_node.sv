@@ -126,9 +126,10 @@ module nd_node import nd_core_pkg::*, nd_noc_pkg::*, nd_node_pkg::*; #(
   logic [3:0]             dma_err_code;
   logic [31:0]            dma_cnt_done, dma_cnt_bytes_out, dma_cnt_bytes_in, dma_cnt_stall;
 
-  // 8 queued commands: two sends of a kernel (SHAPE, STRIDE, WRITE, FLAG each), so the next one waits in
-  // the queue while the previous FLAG waits for its acknowledgements (docs/node.md "DMA engine").
-  localparam int unsigned DmaQueueDepth = 8;
+  // 16 queued commands: a kernel posts a whole exchange at once (the six sends of a 4 x 4 tile GEMM, WRITE and
+  // FLAG each, SHAPE and STRIDE once), so the engine goes from one send to the next without the core
+  // (docs/node.md "DMA engine", docs/kernels.md "Pacing").
+  localparam int unsigned DmaQueueDepth = 16;
 
   nd_node_dma #(
     .Rows (Rows), .Cols (Cols), .SramBytes (SramBytes), .MaxPacketBytes (MaxPacketBytes),

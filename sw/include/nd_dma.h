@@ -16,6 +16,10 @@
 
 #include "nd_intrinsics.h"
 
+// Commands the engine's queue holds (nd_node.sv DmaQueueDepth): a program that posts no more than this many
+// ahead of the engine never stalls on the queue (a larger number only makes the core wait).
+#define ND_DMA_QUEUE_DEPTH 16u
+
 // Global address of byte `off` of node (x, y): {y[3:0], x[3:0], offset[23:0]}.
 #define ND_GADDR(x, y, off) \
   (((uint32_t)(y)&15u) << 28 | ((uint32_t)(x)&15u) << 24 | ((uint32_t)(off)&0xFFFFFFu))
