@@ -3,13 +3,15 @@
 // The grid is R x C nodes from (0, 0); node (x, y) is grid row r = y, column c = x and computes the C block
 // of row block r and column block c. The host gives each node its job (sw/include/nd_gemm.h) and its own
 // part of the operands, row-major and unpadded: some rows of A's row block r (all of K) and some columns of
-// B's column block c (all of K). The kernel
+// B's column block c (all of K). The kernel plans its sends and the tables of its tile loop from the job,
+// then
 // 1. packs its own parts into MXU panels (k-major 8-row strips of A, 8-column strips of B), padding the
 //    last strip of the matrix with zero codes, at their place in its A_r and B_c buffers;
 // 2. sends its A part to every other node of its grid row and its B part to every other node of its grid
 //    column (one 2D DMA WRITE each, into the same buffer offsets there), each followed by a FLAG on the
-//    receiver's flag word for this sender; peers are served in the order they will need the part, at most
-//    two sends queued, issued between MXU commands so the core never waits on the DMA queue;
+//    receiver's flag word for this sender; peers are served in the order they will need the part, posted
+//    as far as the DMA queue holds them (all of them on grids up to 4 x 4), the rest between MXU commands
+//    so the core never waits on the DMA queue;
 // 3. computes its tiles block by block (A part x B part) in the order the parts arrive: first its own A
 //    part x its own B part, then each arriving part times the parts already held, waiting for a peer's
 //    flag only when its part is needed. Each tile is one
@@ -135,34 +137,48 @@ static void pack_b(uint32_t esize, uint32_t src, uint32_t dst, uint32_t cols, ui
 
 // The parts this node sends: one 2D DMA WRITE of `strips` panels of `strip_bytes` at local `addr` to the
 // same address of node (x, y), then a FLAG adding 1 to that node's flag word `flag` once the data is there.
+// SHAPE and STRIDE go before a send only when its shape differs from the previous one's; `slots_end` counts
+// the queue slots (commands) of this send and every earlier one.
 struct send {
-  uint32_t addr, strips, strip_bytes, x, y, flag;
+  uint32_t addr, strips, strip_bytes, x, y, flag, shape, slots_end;
 };
 static struct send sends[2 * ND_GEMM_MAX_GRID];
 static uint32_t n_sends, n_issued;
 
-// Issues the next send while at most one earlier send is unfinished (DMA_DONE counts the WRITE and the FLAG
-// of each send): the node's DMA queue (8 commands, docs/node.md) holds both, so the engine starts the next
-// WRITE as soon as the previous FLAG is out, and the core never stalls on the queue.
-static inline void pump(void) {
-  if (n_issued == n_sends || ND_DMA_REG(ND_REG_DMA_DONE) + 2 < 2 * n_issued) return;
-  const struct send* s = &sends[n_issued++];
-  ND_DMA_SHAPE(s->strip_bytes, s->strips);
-  ND_DMA_STRIDE(s->strip_bytes, s->strip_bytes);
-  ND_DMA_WRITE(s->addr, ND_GADDR(s->x, s->y, s->addr));
-  ND_DMA_FLAG(1, ND_GADDR(s->x, s->y, s->flag));
+// Posts the next sends while their commands fit the DMA queue beside those not known to be done, so the
+// engine goes from one send to the next without the core and the core never stalls on the queue. DMA_DONE
+// counts the WRITE and the FLAG of each send; it is brought up to date when nothing is outstanding
+// (docs/node.md), so it is a prefix of the sends and may lag: the estimate of the slots in use errs high.
+// A 4 x 4 grid posts all six sends at once (14 commands).
+static void pump(void) {
+  if (n_issued == n_sends) return;
+  const uint32_t done = ND_DMA_REG(ND_REG_DMA_DONE) >> 1;
+  const uint32_t used = done == 0 ? 0 : sends[done - 1].slots_end;
+  for (; n_issued < n_sends && sends[n_issued].slots_end - used <= ND_DMA_QUEUE_DEPTH; ++n_issued) {
+    const struct send* s = &sends[n_issued];
+    if (s->shape) {
+      ND_DMA_SHAPE(s->strip_bytes, s->strips);
+      ND_DMA_STRIDE(s->strip_bytes, s->strip_bytes);
+    }
+    ND_DMA_WRITE(s->addr, ND_GADDR(s->x, s->y, s->addr));
+    ND_DMA_FLAG(1, ND_GADDR(s->x, s->y, s->flag));
+  }
 }
 
 static void add_send(uint32_t addr, uint32_t strips, uint32_t strip_bytes, uint32_t x, uint32_t y,
                      uint32_t flag) {
   if (strips == 0) return;
-  struct send* s = &sends[n_sends++];
+  struct send* s = &sends[n_sends];
+  const struct send* prev = n_sends == 0 ? 0 : s - 1;
   s->addr = addr;
   s->strips = strips;
   s->strip_bytes = strip_bytes;
   s->x = x;
   s->y = y;
   s->flag = flag;
+  s->shape = prev == 0 || prev->strips != strips || prev->strip_bytes != strip_bytes;
+  s->slots_end = (prev == 0 ? 0 : prev->slots_end) + (s->shape ? 4 : 2);
+  ++n_sends;
 }
 
 // Spins until the flag word is set, keeping the sends going; returns the cycles spent.
@@ -266,18 +282,14 @@ int main(void) {
   const uint32_t a_own_addr = a_panels + part_first(a_own) * a_strip;
   const uint32_t b_own_addr = b_panels + part_first(b_own) * b_strip;
 
-  // 1. Pack the own parts.
-  pack_a(aes, j[ND_GJ_A_RAW], a_own_addr, j[ND_GJ_A_ROWS], part_strips(a_own), k);
-  pack_b(bes, j[ND_GJ_B_RAW], b_own_addr, j[ND_GJ_B_COLS], part_strips(b_own), k);
-  const uint32_t t1 = rdcycle();
-
-  // 2. Sends in the order the receivers need the parts (step 3): at its step s a node needs the B part of
-  //    the grid row s below it and the A part of the grid column s to its right, so this node sends its
-  //    B part to the row d above it and its A part to the column d to its left, for d = 1, 2, ...
-  //    Alternating B and A keeps the column and the row links busy at once. Checkerboard: nodes with r + c
-  //    even send the B part of each d first, the others the A part; in a row (column) of four, the two
-  //    transfers that share the middle link at d = 2 then come from nodes of opposite colours and take
-  //    turns instead of halving it. pump() issues the sends while the MXU works.
+  // The plan, from the job alone: the sends of step 2 and the tables of step 3. It comes before the
+  // packing, so the compute phase starts with the first send and the first MAC.
+  // Sends in the order the receivers need the parts (step 3): at its step s a node needs the B part of the
+  // grid row s below it and the A part of the grid column s to its right, so this node sends its B part to
+  // the row d above it and its A part to the column d to its left, for d = 1, 2, ... Alternating B and A
+  // keeps the column and the row links busy at once. Checkerboard: nodes with r + c even send the B part of
+  // each d first, the others the A part; in a row (column) of four, the two transfers that share the middle
+  // link at d = 2 then come from nodes of opposite colours and take turns instead of halving it.
   const uint32_t steps = grid_r > grid_c ? grid_r : grid_c;
   const int b_first = ((r + c) & 1u) == 0;
   for (uint32_t d = 1, up = r, left = c; d < steps; ++d) {
@@ -288,13 +300,7 @@ int main(void) {
     if (!b_first && d < grid_r)
       add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
   }
-  pump();
-
-  // 3. Tiles, block by block in the order the parts arrive: own A part x own B part; then at step s the
-  //    B part of row r + s and the A part of column c + s, in the order their senders send them, each times
-  //    the parts held by then. Every block (A part, B part) comes exactly once.
-  nd_mxu_cfg_seed(j[ND_GJ_CFG], j[ND_GJ_SEED]);
-  nd_mxu_shape(k, 1, 1);
+  // Tables of the tile loop.
   const uint32_t cbuf = j[ND_GJ_C];
   g.r = r;
   g.c = c;
@@ -319,6 +325,20 @@ int main(void) {
     g.c_col[q] = part_first(bp) * g.out_row;
     g.b_flag[q] = q == r ? 0 : flags + 4 * (16 + q);
   }
+
+  // 1. Pack the own parts.
+  pack_a(aes, j[ND_GJ_A_RAW], a_own_addr, j[ND_GJ_A_ROWS], part_strips(a_own), k);
+  pack_b(bes, j[ND_GJ_B_RAW], b_own_addr, j[ND_GJ_B_COLS], part_strips(b_own), k);
+  const uint32_t t1 = rdcycle();
+
+  // 2. Post the sends: the DMA engine takes them while the MXU works.
+  pump();
+
+  // 3. Tiles, block by block in the order the parts arrive: own A part x own B part; then at step s the
+  //    B part of row r + s and the A part of column c + s, in the order their senders send them, each times
+  //    the parts held by then. Every block (A part, B part) comes exactly once.
+  nd_mxu_cfg_seed(j[ND_GJ_CFG], j[ND_GJ_SEED]);
+  nd_mxu_shape(k, 1, 1);
   block(c, r);
   for (uint32_t s = 1, ps = c, qs = r; s < steps; ++s) {  // ps, qs: grid column c + s, grid row r + s
     ps = ps + 1 == grid_c ? 0 : ps + 1;
