@@ -152,6 +152,7 @@ static uint32_t n_sends, n_issued;
 // A 4 x 4 grid posts all six sends at once (14 commands).
 static void pump(void) {
   if (n_issued == n_sends) return;
+  // DMA_DONE counts from 0: the host resets the node before the job (tb/tile/gemm_run.cpp).
   const uint32_t done = ND_DMA_REG(ND_REG_DMA_DONE) >> 1;
   const uint32_t used = done == 0 ? 0 : sends[done - 1].slots_end;
   for (; n_issued < n_sends && sends[n_issued].slots_end - used <= ND_DMA_QUEUE_DEPTH; ++n_issued) {
