@@ -148,8 +148,8 @@ module nd_node import nd_core_pkg::*, nd_noc_pkg::*, nd_node_pkg::*; #(
 
   logic         ni_mem_req, ni_mem_we, ni_mem_gnt;
   logic [31:0]  ni_mem_addr;
-  logic [127:0] ni_mem_wdata, ni_mem_rdata;
-  logic [15:0]  ni_mem_be;
+  logic [1023:0] ni_mem_wdata;
+  logic [127:0]  ni_mem_rdata, ni_mem_be;
   logic         ni_reg_req, ni_reg_we, ni_reg_gnt;
   logic [11:0]  ni_reg_addr;
   logic [31:0]  ni_reg_wdata, ni_reg_rdata;

@@ -87,13 +87,15 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
     head.aux       = (op_q == DmaRead) ? pkt_local : (op_q == DmaFlag) ? inc_q : 32'd0;
   end
 
-  // Data path of a WRITE packet: SRAM blocks at source alignment -> destination-aligned flits.
-  logic         head_take, data_start;
+  // Data path of a WRITE packet: SRAM blocks at source alignment -> destination-aligned flits. The data is
+  // read ahead: its SRAM reads start in the packet's first TxHead cycle, not when the head is taken, so the
+  // first data flit can follow the head in the next cycle (fetched_q: this packet's reads have started).
+  logic         head_take, data_start, fetched_q, fetched_d;
   logic         rd_idle, rd_valid, rd_ready, ra_idle, ra_valid, ra_last;
   logic [127:0] rd_data, ra_data;
   logic [16:0]  src_span;
   assign head_take  = (st_q == TxHead) && flit_ready_i;
-  assign data_start = head_take && (op_q == DmaWrite);
+  assign data_start = (st_q == TxHead) && (op_q == DmaWrite) && !fetched_q;
   assign src_span   = 17'(pkt_local[3:0]) + 17'(pkt_len) + 17'd15;
 
   nd_node_line_stream u_rd (
@@ -181,7 +183,7 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
       rstride_d   = rstride_i;
       inc_d       = inc_i;
     end else begin
-      if (data_start) st_d = TxData;
+      if (head_take && op_q == DmaWrite) st_d = TxData;
       if (pkt_done) begin
         st_d = TxHead;
         if (cmd_end) begin
@@ -201,6 +203,12 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) st_q <= TxIdle;
     else         st_q <= st_d;
+  end
+  // Cleared at every packet's end (and by a new job), set when its data reads start.
+  assign fetched_d = !start_i && !pkt_done && (fetched_q || data_start);
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) fetched_q <= 1'b0;
+    else         fetched_q <= fetched_d;
   end
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) op_q <= DmaWrite;
@@ -256,6 +264,8 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                            $stable(flit_type_o))
   `ND_ASSERT(PacketLen_A, st_q == TxHead |-> pkt_len != '0 && pkt_len[1:0] == 2'b0 &&
                                              pkt_len <= 16'(MaxPacketBytes))
-  // A data packet starts with both data engines idle and ends with both idle again.
+  // A data packet starts with both data engines idle and ends with both idle again; its head leaves only
+  // after its reads have started.
   `ND_ASSERT(DataEnginesIdle_A, data_start |-> rd_idle && ra_idle)
+  `ND_ASSERT(HeadAfterFetch_A, head_take && op_q == DmaWrite |-> fetched_q || data_start)
 endmodule

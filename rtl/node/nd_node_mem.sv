@@ -10,7 +10,7 @@
 //   rd     MXU read channel, one 1024-bit line (docs/mxu.md "SRAM port").
 //   wr     MXU write channel, 256-bit write with byte enables.
 //   dma    DMA engine, 1024-bit (line) read.
-//   ni     network interface, 128-bit read or write with byte enables.
+//   ni     network interface, 128-bit read, or line write with 128 byte enables.
 // Handshake (every requester): x_req_i with address, write flag, data and byte enables; x_gnt_o in the
 // clock the access is performed. Except for the instruction fetch, a request is held unchanged until it
 // is granted (asserted); the fetch may change its address or withdraw before the grant (a redirect
@@ -67,8 +67,8 @@ module nd_node_mem #(
   input  logic            ni_req_i,
   input  logic            ni_we_i,
   input  logic [31:0]     ni_addr_i,
-  input  logic [127:0]    ni_wdata_i,
-  input  logic [15:0]     ni_be_i,
+  input  logic [1023:0]   ni_wdata_i,
+  input  logic [127:0]    ni_be_i,
   output logic            ni_gnt_o,
   output logic [127:0]    ni_rdata_o
 );
@@ -102,10 +102,10 @@ module nd_node_mem #(
   logic [1023:0] wr_line, ni_line, data_line;
   logic [127:0]  wr_be_line, ni_be_line, data_be_line;
   assign wr_line      = {4{wr_data_i}};
-  assign ni_line      = {8{ni_wdata_i}};
+  assign ni_line      = ni_wdata_i;
   assign data_line    = {32{data_wdata_i}};
   assign wr_be_line   = 128'(wr_be_i) << {wr_addr_i[6:5], 5'd0};
-  assign ni_be_line   = ni_we_i ? (128'(ni_be_i) << {ni_addr_i[6:4], 4'd0}) : '0;
+  assign ni_be_line   = ni_we_i ? ni_be_i : '0;
   assign data_be_line = data_we_i ? (128'(data_be_i) << {data_addr_i[6:2], 2'd0}) : '0;
 
   // ---- Per-bank arbitration and access -----------------------------------------------------------------

@@ -5,8 +5,10 @@
 //              when both have a flit and a credit), one registered flit per cycle
 //   ejection:  per class, BufDepth-flit buffers per VC (nd_node_ni_rx) feeding the target engine
 //              (requests, nd_node_ni_target) and the response sink (responses, nd_node_ni_resp)
-//   SRAM:      one 128-bit request/grant port shared by the target engine and the response sink
-//              (round robin, a request that waits for its grant keeps the port)
+//   SRAM:      one request/grant port shared by the target engine and the response sink (round robin, a
+//              request that waits for its grant keeps the port): reads of 16-byte blocks, writes of lines
+//              with byte enables (the target writes the WRITE data a gathered line at a time, the response
+//              sink one READ_DATA flit at a time)
 //
 // Handshake contract:
 // - Router local input (credit flow control, docs/noc.md): inj_valid_o pulses with inj_type_o / inj_vc_o /
@@ -23,7 +25,9 @@
 //   dma_rdata_bytes_o)
 //   per READ_DATA written into SRAM; one-cycle pulses.
 // - SRAM: mem_req_o with mem_we_o / mem_addr_o (16-byte aligned) / mem_wdata_o / mem_be_o held until
-//   mem_gnt_i; read data on mem_rdata_i in the cycle after the grant. Registers: reg_req_o with reg_we_o /
+//   mem_gnt_i; read data (the 16-byte block at mem_addr_o) on mem_rdata_i in the cycle after the grant; a
+//   write writes the bytes of the 128-byte line of mem_addr_o that mem_be_o enables (byte b: mem_be_o[b],
+//   mem_wdata_o[8b+:8]). Registers: reg_req_o with reg_we_o /
 //   reg_addr_o (offset in the 4 KiB window) / reg_wdata_o held until reg_gnt_i, read data the cycle after.
 // - Status: err_o (a request was refused, sticky), err_count_o (refused requests, saturating), cnt_reqs_o
 //   (request packets served). Reset clears them.
@@ -68,8 +72,8 @@ module nd_node_ni import nd_node_pkg::*; import nd_noc_pkg::*; #(
   output logic              mem_req_o,
   output logic              mem_we_o,
   output logic [31:0]       mem_addr_o,
-  output logic [127:0]      mem_wdata_o,
-  output logic [15:0]       mem_be_o,
+  output logic [1023:0]     mem_wdata_o,
+  output logic [127:0]      mem_be_o,
   input  logic              mem_gnt_i,
   input  logic [127:0]      mem_rdata_i,
   // register port
@@ -137,8 +141,9 @@ module nd_node_ni import nd_node_pkg::*; import nd_noc_pkg::*; #(
   // ---- Engines -------------------------------------------------------------------------------------------
   logic         t_req, t_we, t_gnt, s_req, s_gnt;
   logic [31:0]  t_addr, s_addr;
-  logic [127:0] t_wdata, s_wdata;
-  logic [15:0]  t_be, s_be;
+  logic [1023:0] t_wdata;
+  logic [127:0]  s_wdata, t_be;
+  logic [15:0]   s_be;
   logic         rsp_valid, rsp_ready, served, oor;
   logic [1:0]   rsp_type;
   logic [127:0] rsp_data;
@@ -208,8 +213,9 @@ module nd_node_ni import nd_node_pkg::*; import nd_noc_pkg::*; #(
   assign mem_req_o   = pick ? s_req : t_req;
   assign mem_we_o    = pick ? 1'b1 : t_we;
   assign mem_addr_o  = pick ? s_addr : t_addr;
-  assign mem_wdata_o = pick ? s_wdata : t_wdata;
-  assign mem_be_o    = pick ? s_be : t_be;
+  // The response sink writes one 16-byte block: its lane of the line.
+  assign mem_wdata_o = pick ? {8{s_wdata}} : t_wdata;
+  assign mem_be_o    = pick ? (128'(s_be) << {s_addr[6:4], 4'd0}) : t_be;
   assign t_gnt       = mem_gnt_i && !pick;
   assign s_gnt       = mem_gnt_i && pick;
   assign hold_d      = mem_req_o && !mem_gnt_i;

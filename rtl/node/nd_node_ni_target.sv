@@ -1,6 +1,8 @@
 // Target engine of the network interface (docs/node.md "Network interface"): serves the request packets
 // addressed to this node one at a time and answers each with exactly one response packet.
-//   WRITE    -> SRAM writes (or one register write) with byte enables from address and length, WRITE_ACK
+//   WRITE    -> SRAM line writes (or one register write) with byte enables from address and length, WRITE_ACK:
+//               the data flits of one 128-byte line are gathered and written in one access, so a packet of
+//               256 bytes takes 2 or 3 bank accesses instead of 16
 //   READ     -> READ_DATA to the requester: SRAM blocks realigned to the requester's address (aux), or one
 //               register read replicated into all four word lanes
 //   FLAG_ADD -> read the 16-byte block, add aux to the 32-bit word, write it back, WRITE_ACK
@@ -14,7 +16,10 @@
 // - Responses: rs_valid_o / rs_ready_i / rs_type_o / rs_data_o, held until taken. The next request is
 //   taken only after the response's last flit was taken.
 // - SRAM: mem_req_o with we/addr/wdata/be held until mem_gnt_i; read data on mem_rdata_i the cycle after
-//   the grant. Register port (node-local window 0x4000_0000, 4 KiB): the same protocol, 32-bit words.
+//   the grant. Reads: one 16-byte block at mem_addr_o. Writes: a whole line (mem_wdata_o, 128 byte enables
+//   mem_be_o) at the line of mem_addr_o. A gathered line waits for its grant in a write register while the
+//   next line is gathered; a data flit that completes a line is taken only when that register is free or
+//   being granted. Register port (node-local window 0x4000_0000, 4 KiB): the same protocol, 32-bit words.
 //   A WRITE_ACK leaves only after every write of its request was granted.
 // - Status pulses: served_o once per response sent, oor_o once per request refused.
 module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
@@ -36,8 +41,8 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   output logic         mem_req_o,
   output logic         mem_we_o,
   output logic [31:0]  mem_addr_o,
-  output logic [127:0] mem_wdata_o,
-  output logic [15:0]  mem_be_o,
+  output logic [1023:0] mem_wdata_o,
+  output logic [127:0] mem_be_o,
   input  logic         mem_gnt_i,
   input  logic [127:0] mem_rdata_i,
   output logic         reg_req_o,
@@ -84,6 +89,8 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   logic [3:0]  lo, hi, end_off;
   logic [15:0] be;
   logic        in_range;
+  logic [27:0] blk;            // destination block of data flit j_q
+  assign blk      = hdr_q.addr[31:4] + 28'(j_q);
   assign span     = 17'(hdr_q.addr[3:0]) + 17'(hdr_q.len) + 17'd15;
   assign nflits   = span[16:4];
   assign end_off  = hdr_q.addr[3:0] + hdr_q.len[3:0] - 4'd1;
@@ -93,6 +100,19 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   always_comb begin
     for (int unsigned k = 0; k < 16; k++) be[k] = in_range && (4'(k) >= lo) && (4'(k) <= hi);
   end
+
+  // Line gathering of WRITE data (SRAM only): flit j goes to lane blk[2:0] of the line buffer; the line is
+  // closed by its last lane, the packet's last in-range flit or the tail, and moves to the write register
+  // (wr_*) when any of its bytes is enabled.
+  logic [1023:0] line_q, line_d, wr_data_q, wr_data_d;
+  logic [127:0]  lbe_q, lbe_d, wr_be_q, wr_be_d, flit_be, line_be;
+  logic [24:0]   wr_line_q, wr_line_d;
+  logic          wr_q, wr_d, line_close, line_push, wr_free;
+  assign flit_be    = 128'(be) << {blk[2:0], 4'd0};
+  assign line_be    = lbe_q | flit_be;
+  assign line_close = (blk[2:0] == 3'd7) || (j_q == nflits - 13'd1) || rq_type_i[1];
+  assign line_push  = line_close && (line_be != '0);
+  assign wr_free    = !wr_q || mem_gnt_i;
 
   // READ from SRAM: blocks at the target's alignment, flits at the requester's (hdr_q.aux).
   logic         rd_start, rd_req, rd_valid, rd_ready, rd_idle, ra_idle, ra_valid, ra_ready, ra_last;
@@ -162,11 +182,11 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     rs_valid_o  = 1'b0;
     rs_type_o   = FlitHeadTail;
     rs_data_o   = rsp;
-    mem_req_o   = rd_req;
-    mem_we_o    = 1'b0;
-    mem_addr_o  = rd_addr;
-    mem_wdata_o = '0;
-    mem_be_o    = '0;
+    mem_req_o   = wr_q || rd_req;
+    mem_we_o    = wr_q;
+    mem_addr_o  = wr_q ? {wr_line_q, 7'd0} : rd_addr;
+    mem_wdata_o = wr_data_q;
+    mem_be_o    = wr_be_q;
     reg_req_o   = 1'b0;
     reg_we_o    = 1'b0;
     reg_addr_o  = hdr_q.addr[11:0];
@@ -179,16 +199,11 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
           reg_we_o   = 1'b1;
           rq_ready_o = !in_range || reg_gnt_i;
         end else begin
-          mem_req_o  = rq_valid_i && in_range;
-          mem_we_o   = 1'b1;
-          mem_addr_o  = {hdr_q.addr[31:4] + 28'(j_q), 4'b0};
-          mem_wdata_o = rq_data_i;
-          mem_be_o    = be;
-          rq_ready_o  = !in_range || mem_gnt_i;
+          rq_ready_o = !line_push || wr_free;
         end
       end
       TDrain: rq_ready_o = 1'b1;
-      TResp:  rs_valid_o = 1'b1;
+      TResp:  rs_valid_o = !wr_q;  // the WRITE_ACK after the last line write was granted
       TRdHead: begin
         rs_valid_o = 1'b1;
         rs_type_o  = FlitHead;
@@ -212,8 +227,8 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
         mem_req_o   = 1'b1;
         mem_we_o    = 1'b1;
         mem_addr_o  = {hdr_q.addr[31:4], 4'b0};
-        mem_wdata_o = {4{word_q}};
-        mem_be_o    = 16'hF << {wlane, 2'b00};
+        mem_wdata_o = {32{word_q}};
+        mem_be_o    = 128'(16'hF) << {hdr_q.addr[6:4], wlane, 2'b00};
       end
       default: ;
     endcase
@@ -288,6 +303,45 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     endcase
   end
 
+  // Line buffer and write register: a taken SRAM data flit enters the line buffer; a pushed line leaves it
+  // for the write register, which empties when granted.
+  logic take_data;
+  assign take_data = (st_q == TWrite) && !reg_q && rq_take;
+  always_comb begin
+    line_d    = line_q;
+    lbe_d     = lbe_q;
+    wr_d      = wr_q && !mem_gnt_i;
+    wr_data_d = wr_data_q;
+    wr_be_d   = wr_be_q;
+    wr_line_d = wr_line_q;
+    if (take_data) begin
+      if (be != '0) line_d[{blk[2:0], 7'd0}+:128] = rq_data_i;
+      lbe_d = line_be;
+      if (line_close) lbe_d = '0;
+      if (line_push) begin
+        wr_d      = 1'b1;
+        wr_data_d = line_d;
+        wr_be_d   = line_be;
+        wr_line_d = blk[27:3];
+      end
+    end
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) wr_q <= 1'b0;
+    else         wr_q <= wr_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) lbe_q <= '0;
+    else         lbe_q <= lbe_d;
+  end
+  // Data storage without reset (only enabled bytes are ever written).
+  always_ff @(posedge clk_i) begin
+    line_q    <= line_d;
+    wr_data_q <= wr_data_d;
+    wr_be_q   <= wr_be_d;
+    wr_line_q <= wr_line_d;
+  end
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) st_q <= TIdle;
     else         st_q <= st_d;
@@ -324,4 +378,7 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                   $stable(mem_be_o) && $stable(mem_wdata_o))
   `ND_ASSERT(RegHeld_A, reg_req_o && !reg_gnt_i |=> reg_req_o && $stable(reg_addr_o) && $stable(reg_we_o))
   `ND_ASSERT(WriteInRange_A, mem_req_o && mem_we_o |-> 32'(mem_addr_o) < SramBytes)
+  // A gathered line is written only while its packet is served, and never beside a READ.
+  `ND_ASSERT(LineWriteInWrite_A, wr_q |-> (st_q == TWrite || st_q == TResp) && !rd_req)
+  `ND_ASSERT(LineEmptyAtHead_A, st_q == TIdle |-> lbe_q == '0 && !wr_q)
 endmodule

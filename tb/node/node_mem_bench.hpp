@@ -200,8 +200,12 @@ class MemBench {
     d.ni_req_i = req[kNi].active;
     d.ni_we_i = req[kNi].we;
     d.ni_addr_i = req[kNi].addr;
-    d.ni_be_i = static_cast<uint16_t>(req[kNi].be);
-    for (unsigned w = 0; w < 4; ++w) d.ni_wdata_i[w] = word(req[kNi], w);
+    // The NI writes lines with byte enables; this bench's NI accesses are 16-byte blocks, placed in
+    // their lane of the line (the NI's own tests write whole gathered lines).
+    const unsigned lane = (req[kNi].addr >> 4) & 7u;
+    for (unsigned w = 0; w < 4; ++w)
+      d.ni_be_i[w] = w == lane / 2 ? (req[kNi].be & 0xFFFFu) << (16 * (lane % 2)) : 0;
+    for (unsigned w = 0; w < 32; ++w) d.ni_wdata_i[w] = w / 4 == lane ? word(req[kNi], w % 4) : 0;
     d.data_req_i = req[kData].active;
     d.data_we_i = req[kData].we;
     d.data_addr_i = req[kData].addr;

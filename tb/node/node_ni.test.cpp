@@ -78,10 +78,11 @@ struct NiBench {
     const bool mg = t.mem_req_o && grant(), rg = t.reg_req_o && grant();
     t.mem_gnt_i = mg;
     t.reg_gnt_i = rg;
-    const uint32_t maddr = t.mem_addr_o, be = t.mem_be_o, raddr = t.reg_addr_o;
+    const uint32_t maddr = t.mem_addr_o, raddr = t.reg_addr_o;
     const bool mwe = t.mem_we_o, rwe = t.reg_we_o;
-    uint32_t wd[4];
-    for (int w = 0; w < 4; ++w) wd[w] = t.mem_wdata_o[w];
+    uint32_t wd[32], be[4];  // a write: the line and its 128 byte enables
+    for (int w = 0; w < 32; ++w) wd[w] = t.mem_wdata_o[w];
+    for (int w = 0; w < 4; ++w) be[w] = t.mem_be_o[w];
     const uint32_t rwd = t.reg_wdata_o;
     dut.tick();
     for (int w = 0; w < 4; ++w) t.mem_rdata_i[w] = static_cast<uint32_t>(rng());
@@ -90,8 +91,9 @@ struct NiBench {
       REQUIRE(maddr % 16 == 0);
       REQUIRE(maddr + 16 <= kSram);
       if (mwe) {
-        for (int b = 0; b < 16; ++b)
-          if ((be >> b) & 1) mem[maddr + b] = static_cast<uint8_t>(wd[b / 4] >> (8 * (b % 4)));
+        const uint32_t line = maddr & ~127u;
+        for (uint32_t b = 0; b < 128; ++b)
+          if ((be[b / 32] >> (b % 32)) & 1) mem[line + b] = static_cast<uint8_t>(wd[b / 4] >> (8 * (b % 4)));
       } else {
         for (int w = 0; w < 4; ++w) {
           uint32_t v = 0;

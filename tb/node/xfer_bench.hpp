@@ -38,7 +38,8 @@ class XferBench {
   std::array<std::vector<uint8_t>, kNodes> mem;
   std::array<std::array<uint32_t, 1024>, kNodes> regs;
   std::array<uint64_t, kNodes> acks{};  // WRITE_ACKs seen at each node
-  // Called for every NI SRAM write (node, 16-byte aligned address, byte enables) before it is performed.
+  // Called for every 16-byte block an NI SRAM write enables bytes of (node, block address, its byte enables)
+  // before the write is performed.
   std::function<void(int, uint32_t, uint32_t)> on_ni_write;
 
   void set_stall(int n, double p) { stall_[n] = p; }
@@ -62,8 +63,8 @@ class XferBench {
       int kind;  // 0 dma read, 1 ni read, 2 ni write, 3 reg read, 4 reg write
       int n;
       uint32_t addr;
-      std::array<uint32_t, 4> data;
-      uint32_t be;
+      std::array<uint32_t, 32> data;  // NI write: the line (reg write: data[0])
+      std::array<uint16_t, 8> be;     // NI write: byte enables per 16-byte block of the line
     };
     std::vector<Op> ops;
     for (int n = 0; n < kNodes; ++n) {
@@ -73,15 +74,16 @@ class XferBench {
       bits::put(t.dmem_gnt_i, n, 1, dg);
       bits::put(t.nmem_gnt_i, n, 1, ng);
       bits::put(t.reg_gnt_i, n, 1, rg);
-      if (dg) ops.push_back({0, n, bits::get(t.dmem_addr_o, n * 32, 32), {}, 0});
+      if (dg) ops.push_back({0, n, bits::get(t.dmem_addr_o, n * 32, 32), {}, {}});
       if (ng) {
-        Op o{bits::get(t.nmem_we_o, n, 1) ? 2 : 1, n, bits::get(t.nmem_addr_o, n * 32, 32), {}, 0};
-        for (int w = 0; w < 4; ++w) o.data[w] = bits::get(t.nmem_wdata_o, n * 128 + w * 32, 32);
-        o.be = bits::get(t.nmem_be_o, n * 16, 16);
+        Op o{bits::get(t.nmem_we_o, n, 1) ? 2 : 1, n, bits::get(t.nmem_addr_o, n * 32, 32), {}, {}};
+        for (int w = 0; w < 32; ++w) o.data[w] = bits::get(t.nmem_wdata_o, n * 1024 + w * 32, 32);
+        for (int k = 0; k < 8; ++k)
+          o.be[k] = static_cast<uint16_t>(bits::get(t.nmem_be_o, n * 128 + k * 16, 16));
         ops.push_back(o);
       }
       if (rg) {
-        Op o{bits::get(t.reg_we_o, n, 1) ? 4 : 3, n, bits::get(t.reg_addr_o, n * 12, 12), {}, 0};
+        Op o{bits::get(t.reg_we_o, n, 1) ? 4 : 3, n, bits::get(t.reg_addr_o, n * 12, 12), {}, {}};
         o.data[0] = bits::get(t.reg_wdata_o, n * 32, 32);
         ops.push_back(o);
       }
@@ -111,12 +113,16 @@ class XferBench {
           else
             bits::put(t.nmem_rdata_i, o.n * 128 + w * 32, 32, v);
         }
-      } else if (o.kind == 2) {
-        if (o.addr % 16 != 0 || o.addr + 16 > m.size())
-          throw SimError(dut.cycle(), "SRAM write out of range");
-        if (on_ni_write) on_ni_write(o.n, o.addr, o.be);
-        for (int b = 0; b < 16; ++b)
-          if ((o.be >> b) & 1) m[o.addr + b] = static_cast<uint8_t>(o.data[b / 4] >> (8 * (b % 4)));
+      } else if (o.kind == 2) {  // NI: the enabled bytes of the line of the address
+        const uint32_t line = o.addr & ~127u;
+        if (o.addr % 16 != 0 || line + 128 > m.size()) throw SimError(dut.cycle(), "SRAM write out of range");
+        for (uint32_t k = 0; k < 8; ++k) {
+          if (o.be[k] == 0) continue;
+          const uint32_t a = line + 16 * k;
+          if (on_ni_write) on_ni_write(o.n, a, o.be[k]);
+          for (uint32_t b = 0; b < 16; ++b)
+            if ((o.be[k] >> b) & 1) m[a + b] = static_cast<uint8_t>(o.data[4 * k + b / 4] >> (8 * (b % 4)));
+        }
       } else if (o.kind == 3) {
         bits::put(t.reg_rdata_i, o.n * 32, 32, regs[o.n][o.addr / 4]);
       } else {
