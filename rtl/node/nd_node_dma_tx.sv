@@ -264,8 +264,6 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                            $stable(flit_type_o))
   `ND_ASSERT(PacketLen_A, st_q == TxHead |-> pkt_len != '0 && pkt_len[1:0] == 2'b0 &&
                                              pkt_len <= 16'(MaxPacketBytes))
-  // A data packet starts with both data engines idle and ends with both idle again; its head leaves only
-  // after its reads have started.
+  // A data packet starts with both data engines idle and ends with both idle again.
   `ND_ASSERT(DataEnginesIdle_A, data_start |-> rd_idle && ra_idle)
-  `ND_ASSERT(HeadAfterFetch_A, head_take && op_q == DmaWrite |-> fetched_q || data_start)
 endmodule

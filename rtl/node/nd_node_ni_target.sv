@@ -315,7 +315,7 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     wr_be_d   = wr_be_q;
     wr_line_d = wr_line_q;
     if (take_data) begin
-      if (be != '0) line_d[{blk[2:0], 7'd0}+:128] = rq_data_i;
+      line_d[{blk[2:0], 7'd0}+:128] = rq_data_i;
       lbe_d = line_be;
       if (line_close) lbe_d = '0;
       if (line_push) begin
