@@ -13,14 +13,16 @@
 //
 // Handshake contract:
 // - Requests: rq_valid_i / rq_ready_o / rq_type_i / rq_data_i, whole packets in order (nd_node_ni_rx).
-// - Responses: rs_valid_o / rs_ready_i / rs_type_o / rs_data_o, held until taken. The next request is
-//   taken only after the response's last flit was taken.
+// - Responses: rs_valid_o / rs_ready_i / rs_type_o / rs_data_o, held until taken. A WRITE_ACK goes into a
+//   one-entry acknowledgement slot when its request is done and leaves from there, so the next WRITE head
+//   is taken in the cycle after a WRITE's tail; a READ or FLAG_ADD head waits until the slot is empty, and
+//   a request done while the slot is still full waits for it (state TResp).
 // - SRAM: mem_req_o with we/addr/wdata/be held until mem_gnt_i; read data on mem_rdata_i the cycle after
 //   the grant. Reads: one 16-byte block at mem_addr_o. Writes: a whole line (mem_wdata_o, 128 byte enables
 //   mem_be_o) at the line of mem_addr_o. A gathered line waits for its grant in a write register while the
 //   next line is gathered; a data flit that completes a line is taken only when that register is free or
 //   being granted. Register port (node-local window 0x4000_0000, 4 KiB): the same protocol, 32-bit words.
-//   A WRITE_ACK leaves only after every write of its request was granted.
+//   A WRITE_ACK leaves only after every write of its request was granted (the slot's wait bit).
 // - Status pulses: served_o once per response sent, oor_o once per request refused.
 module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   parameter int unsigned SramBytes = 262144,
@@ -114,13 +116,23 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   assign line_push  = line_close && (line_be != '0);
   assign wr_free    = !wr_q || mem_gnt_i;
 
+  // Acknowledgement slot: the WRITE_ACK of the last request done (ack_q, head ack_hd_q), sent once its
+  // last line write was granted (ackw_q: a line of it is still in the write register). Any head but a
+  // WRITE's waits in TIdle while the slot is full, so READ_DATA never passes an acknowledgement and READ
+  // and FLAG_ADD find the write register empty.
+  pkt_head_t ack_hd_q, ack_hd_d;
+  logic      ack_q, ack_d, ackw_q, ackw_d, ack_place, ack_take, ack_free, idle_hold;
+  assign ack_take  = ack_q && !ackw_q && rs_ready_i;
+  assign ack_free  = !ack_q || ack_take;
+  assign idle_hold = ack_q && (h.op != OpWrite);
+
   // READ from SRAM: blocks at the target's alignment, flits at the requester's (hdr_q.aux).
   logic         rd_start, rd_req, rd_valid, rd_ready, rd_idle, ra_idle, ra_valid, ra_ready, ra_last;
   logic [31:0]  rd_addr;
   logic [127:0] rd_data, ra_data;
   logic [16:0]  h_span;
   assign h_span   = 17'(h.addr[3:0]) + 17'(h.len) + 17'd15;
-  assign rd_start = (st_q == TIdle) && rq_valid_i && (h.op == OpRead) && h_ok && h_sram_ok;
+  assign rd_start = (st_q == TIdle) && rq_valid_i && !idle_hold && (h.op == OpRead) && h_ok && h_sram_ok;
   assign ra_ready = (st_q == TRdData) && rs_ready_i;
 
   nd_node_rd_stream u_rd (
@@ -192,7 +204,7 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     reg_addr_o  = hdr_q.addr[11:0];
     reg_wdata_o = rq_data_i[32*wlane+:32];
     unique case (st_q)
-      TIdle:  rq_ready_o = 1'b1;
+      TIdle:  rq_ready_o = !idle_hold;
       TWrite: begin
         if (reg_q) begin
           reg_req_o  = rq_valid_i && in_range;
@@ -203,7 +215,6 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
         end
       end
       TDrain: rq_ready_o = 1'b1;
-      TResp:  rs_valid_o = !wr_q;  // the WRITE_ACK after the last line write was granted
       TRdHead: begin
         rs_valid_o = 1'b1;
         rs_type_o  = FlitHead;
@@ -232,6 +243,11 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
       end
       default: ;
     endcase
+    if (ack_q) begin  // the slot's acknowledgement (no READ_DATA is under way while it is full)
+      rs_valid_o = !ackw_q;
+      rs_type_o  = FlitHeadTail;
+      rs_data_o  = ack_hd_q;
+    end
   end
 
   // ---- Next state ------------------------------------------------------------------------------------------
@@ -247,7 +263,8 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     j_d    = j_q;
     word_d = word_q;
     oor_o  = 1'b0;
-    served_o = 1'b0;
+    served_o = ack_take;
+    ack_place = 1'b0;
     unique case (st_q)
       TIdle: if (rq_take) begin
         hdr_d = h;
@@ -263,14 +280,18 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
       TWrite: if (rq_take) begin
         j_d = j_q + 13'd1;
         if (rq_type_i[1]) begin
-          st_d  = TResp;
-          err_d = (j_q != nflits - 13'd1);  // the flits must match the length
+          err_d     = (j_q != nflits - 13'd1);  // the flits must match the length
+          ack_place = ack_free;
+          st_d      = ack_free ? TIdle : TResp;
         end
       end
-      TDrain: if (rq_take && rq_type_i[1]) st_d = TResp;
-      TResp: if (rs_take) begin
-        st_d     = TIdle;
-        served_o = 1'b1;
+      TDrain: if (rq_take && rq_type_i[1]) begin
+        ack_place = ack_free;
+        st_d      = ack_free ? TIdle : TResp;
+      end
+      TResp: if (ack_free) begin
+        ack_place = 1'b1;
+        st_d      = TIdle;
       end
       TRdHead: if (rs_take) begin
         if (err_q) begin
@@ -298,7 +319,10 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
         word_d = mem_rdata_i[32*wlane+:32] + hdr_q.aux;
         st_d   = TFlagWr;
       end
-      TFlagWr: if (mem_gnt_i) st_d = TResp;
+      TFlagWr: if (mem_gnt_i) begin
+        ack_place = ack_free;
+        st_d      = ack_free ? TIdle : TResp;
+      end
       default: st_d = TIdle;
     endcase
   end
@@ -330,6 +354,27 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     if (!rst_ni) wr_q <= 1'b0;
     else         wr_q <= wr_d;
   end
+
+  // A placed acknowledgement waits for every line of its request still in or entering the write register
+  // (wr_d); the register takes no other line before that one is granted.
+  always_comb begin
+    ack_d    = (ack_q && !ack_take) || ack_place;
+    ackw_d   = ack_place ? wr_d : (ackw_q && !mem_gnt_i);
+    ack_hd_d = ack_hd_q;
+    if (ack_place) begin
+      ack_hd_d     = rsp;
+      ack_hd_d.err = err_d;
+    end
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) ack_q <= 1'b0;
+    else         ack_q <= ack_d;
+  end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) ackw_q <= 1'b0;
+    else         ackw_q <= ackw_d;
+  end
+  always_ff @(posedge clk_i) ack_hd_q <= ack_hd_d;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) lbe_q <= '0;
     else         lbe_q <= lbe_d;
@@ -378,7 +423,11 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                   $stable(mem_be_o) && $stable(mem_wdata_o))
   `ND_ASSERT(RegHeld_A, reg_req_o && !reg_gnt_i |=> reg_req_o && $stable(reg_addr_o) && $stable(reg_we_o))
   `ND_ASSERT(WriteInRange_A, mem_req_o && mem_we_o |-> 32'(mem_addr_o) < SramBytes)
-  // A gathered line is written only while its packet is served, and never beside a READ.
-  `ND_ASSERT(LineWriteInWrite_A, wr_q |-> (st_q == TWrite || st_q == TResp) && !rd_req)
-  `ND_ASSERT(LineEmptyAtHead_A, st_q == TIdle |-> lbe_q == '0 && !wr_q)
+  // A gathered line is never written beside a READ or a FLAG_ADD; outside its own packet it belongs to the
+  // acknowledgement in the slot, which waits for it.
+  `ND_ASSERT(LineWriteNotBesideRead_A, wr_q |-> !rd_req && st_q != TFlagRd && st_q != TFlagWr &&
+                                               st_q != TRdHead && st_q != TRdData)
+  `ND_ASSERT(LineEmptyAtHead_A, st_q == TIdle |-> lbe_q == '0 && (!wr_q || ackw_q))
+  `ND_ASSERT(AckWaitsForLine_A, ackw_q |-> ack_q && wr_q)
+  `ND_ASSERT(AckPlacedWhenFree_A, ack_place |-> ack_free)
 endmodule
