@@ -4,7 +4,8 @@
 //
 // Requesters (byte addresses, all inside 0..SramBytes-1; the low address bits below each width are
 // ignored):
-//   instr  core instruction fetch, 32-bit read.
+//   instr  core instruction fetch, 32-bit read, served from the instruction line buffer (nd_node_ibuf)
+//          when it holds the line, else by a line read of the bank that the buffer keeps.
 //   data   core data access (SRAM only: the node sends MMIO accesses elsewhere), 32-bit read or write with
 //          byte enables.
 //   rd     MXU read channel, one 1024-bit line (docs/mxu.md "SRAM port").
@@ -115,10 +116,22 @@ module nd_node_mem #(
   logic [3:0]    other_req[4];
   logic [3:0]    other_gnt[4];  // per bank: {ni, dma, wr, rd}
   logic [1023:0] bank_rdata[4];
+  logic [3:0]    bank_we;       // per bank: a write is performed this clock, at line bank_idx
+  logic [IdxW-1:0] bank_idx[4];
+
+  // Instruction line buffer: the fetch reaches a bank only for a line the buffer does not hold.
+  logic          fetch_req, fetch_gnt;
+  logic [1023:0] fetch_line;
+  nd_node_ibuf #(.SramBytes(SramBytes)) u_ibuf (
+    .clk_i, .rst_ni,
+    .instr_req_i, .instr_addr_i, .instr_gnt_o, .instr_rdata_o,
+    .fetch_req_o (fetch_req), .fetch_gnt_i (fetch_gnt), .fetch_line_i (fetch_line),
+    .bank_we_i (bank_we), .bank_idx_i (bank_idx)
+  );
 
   for (genvar b = 0; b < 4; b++) begin : gen_bank
     assign bank_data_req[b]  = data_req_i && (data_bank == 2'(b));
-    assign bank_instr_req[b] = instr_req_i && (instr_bank == 2'(b));
+    assign bank_instr_req[b] = fetch_req && (instr_bank == 2'(b));
     assign other_req[b]      = {ni_req_i && (ni_bank == 2'(b)), dma_req_i && (dma_bank == 2'(b)),
                                 wr_req_i && (wr_bank == 2'(b)), rd_req_i && (rd_bank == 2'(b))};
 
@@ -169,6 +182,9 @@ module nd_node_mem #(
       end
     end
 
+    assign bank_we[b]  = |be;
+    assign bank_idx[b] = idx;
+
     nd_node_mem_bank #(.Lines(Lines)) u_bank (
       .clk_i, .rst_ni, .re_i(re), .be_i(be), .idx_i(idx), .wdata_i(wdata), .rdata_o(bank_rdata[b])
     );
@@ -179,7 +195,7 @@ module nd_node_mem #(
   end
 
   assign data_gnt_o  = |bank_data_gnt;
-  assign instr_gnt_o = |bank_instr_gnt;
+  assign fetch_gnt   = |bank_instr_gnt;
   assign rd_gnt_o    = other_gnt[rd_bank][0];
   assign wr_gnt_o    = other_gnt[wr_bank][1];
   assign dma_gnt_o   = other_gnt[dma_bank][2];
@@ -188,13 +204,14 @@ module nd_node_mem #(
   // ---- Read responses: the bank and the part of its line each reader was granted -----------------------
   logic       rd_vld_q, rd_vld_d;
   logic [1:0] rd_sel_q, rd_sel_d;
-  logic [6:0] instr_sel_q, instr_sel_d, data_sel_q, data_sel_d;  // {bank, word}
+  logic [1:0] instr_sel_q, instr_sel_d;                          // bank of the line fill
+  logic [6:0] data_sel_q, data_sel_d;                            // {bank, word}
   logic [1:0] dma_sel_q, dma_sel_d;                              // bank
   logic [4:0] ni_sel_q, ni_sel_d;                                // {bank, 16-byte block}
 
   assign rd_vld_d    = rd_gnt_o;
   assign rd_sel_d    = rd_gnt_o ? rd_bank : rd_sel_q;
-  assign instr_sel_d = instr_gnt_o ? instr_addr_i[8:2] : instr_sel_q;
+  assign instr_sel_d = fetch_gnt ? instr_bank : instr_sel_q;
   assign data_sel_d  = data_gnt_o ? data_addr_i[8:2] : data_sel_q;
   assign dma_sel_d   = dma_gnt_o ? dma_bank : dma_sel_q;
   assign ni_sel_d    = ni_gnt_o ? ni_addr_i[8:4] : ni_sel_q;
@@ -218,18 +235,17 @@ module nd_node_mem #(
   end
 
   assign rd_rsp_valid_o = rd_vld_q;
-  logic [1023:0] instr_line, data_line_q, ni_line_q;
-  assign instr_line     = bank_rdata[instr_sel_q[6:5]];
+  logic [1023:0] data_line_q, ni_line_q;
+  assign fetch_line     = bank_rdata[instr_sel_q];
   assign data_line_q    = bank_rdata[data_sel_q[6:5]];
   assign ni_line_q      = bank_rdata[ni_sel_q[4:3]];
   assign rd_rsp_data_o  = bank_rdata[rd_sel_q];
-  assign instr_rdata_o  = instr_line[{instr_sel_q[4:0], 5'd0}+:32];
   assign data_rdata_o   = data_line_q[{data_sel_q[4:0], 5'd0}+:32];
   assign dma_rdata_o    = bank_rdata[dma_sel_q];
   assign ni_rdata_o     = ni_line_q[{ni_sel_q[2:0], 7'd0}+:128];
 
   logic unused_addr;
-  assign unused_addr = ^{instr_addr_i[31:AddrW], instr_addr_i[1:0], data_addr_i[31:AddrW], data_addr_i[1:0],
+  assign unused_addr = ^{instr_addr_i[31:AddrW], instr_addr_i[6:0], data_addr_i[31:AddrW], data_addr_i[1:0],
                          rd_addr_i[31:AddrW], rd_addr_i[6:0], wr_addr_i[31:AddrW], wr_addr_i[4:0],
                          dma_addr_i[31:AddrW], dma_addr_i[6:0], ni_addr_i[31:AddrW], ni_addr_i[3:0]};
 

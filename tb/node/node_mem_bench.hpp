@@ -1,7 +1,7 @@
 // MemBench: nd_node_mem (8 KiB model, tb/node/CMakeLists.txt) next to a C++ reference of its contents and
-// of the per-bank round robin (docs/node.md "SRAM"). The test sets requests (held until granted, as the
-// contract asks); step() drives them, checks every grant against the reference arbiter and the one-access-
-// per-bank rule, the data grant's independence of the instruction request and the worst-case waits, then
+// of the per-bank round robin and the instruction line buffer (docs/node.md "SRAM"). The test sets requests
+// (held until granted, as the contract asks); step() drives them, checks every grant against the reference
+// arbiter and the one-access-per-bank rule, the data grant's independence of the instruction request and the worst-case waits, then
 // clocks and checks the data of every read granted in that cycle.
 #pragma once
 
@@ -77,14 +77,17 @@ class MemBench {
     dut_->instr_req_i = req[kInstr].active;
     dut_.eval();
 
-    const std::array<bool, kNumReq> want = reference_grants();
+    // A fetch of the buffered line is granted without a bank.
+    const bool hit = req[kInstr].active && ibuf_valid_ && line(req[kInstr].addr) == ibuf_line_;
+    const std::array<bool, kNumReq> want = reference_grants(hit);
     unsigned per_bank[4] = {};
     for (unsigned r = 0; r < kNumReq; ++r) {
       INFO(kReqName[r] << " request " << req[r].active << " address 0x" << std::hex << req[r].addr);
       REQUIRE(gnt[r] == want[r]);
       REQUIRE((!gnt[r] || req[r].active));
-      if (gnt[r]) ++per_bank[bank(req[r].addr)];
+      if (gnt[r] && !(r == kInstr && hit)) ++per_bank[bank(req[r].addr)];
     }
+    if (hit) ++ibuf_hits;
     for (unsigned b = 0; b < 4; ++b) REQUIRE(per_bank[b] <= 1);
 
     // Worst-case waits: a held request waits at most kMaxWait clocks; the fetch counts from its start or
@@ -107,10 +110,18 @@ class MemBench {
       }
     }
 
-    // Reads take the reference's contents now, writes update them (one access per bank: no overlap).
+    // Reads take the reference's contents now, writes update them (one access per bank: no overlap; a
+    // fetch served from the buffer is ordered before the writes of its clock, so it comes first). A write
+    // to the buffered line empties the buffer; a fetch granted by its bank fills it.
     std::array<std::vector<uint8_t>, kNumReq> expect;
-    for (unsigned r = 0; r < kNumReq; ++r) {
+    for (unsigned i = 0; i < kNumReq; ++i) {
+      const unsigned r = (kInstr + i) % kNumReq;
       if (!gnt[r]) continue;
+      if (req[r].we && req[r].be != 0 && line(req[r].addr) == ibuf_line_) ibuf_valid_ = false;
+      if (r == kInstr && !hit) {
+        ibuf_valid_ = true;
+        ibuf_line_ = line(req[r].addr);
+      }
       const uint32_t base = (req[r].addr & ~(kBytes[r] - 1)) % kSramBytes;  // out of range: asserted
       for (unsigned i = 0; i < kBytes[r]; ++i) {
         if (!req[r].we)
@@ -135,17 +146,21 @@ class MemBench {
 
   // Forgets the waits of a request the test withdrew or moved (only the fetch may do that).
   void restart_wait(unsigned r) { waited[r] = 0; }
+  uint64_t ibuf_hits = 0;  // fetches served by the instruction line buffer
+
+  static uint32_t line(uint32_t addr) { return (addr % kSramBytes) >> 7; }
 
  private:
   // Reference round robin: per bank the first taking part slot at or after prio_[b]; slot 4 is the core's,
   // its data access first. While the MXU read (slot 0) requests the bank, another slot takes part only if
   // it requested in the previous clock and lost (lost_[b]).
-  std::array<bool, kNumReq> reference_grants() {
+  std::array<bool, kNumReq> reference_grants(bool hit) {
     std::array<bool, kNumReq> g{};
+    g[kInstr] = hit;
     for (unsigned b = 0; b < 4; ++b) {
       bool slot[5] = {};
       for (unsigned r = 0; r < kNumReq; ++r) {
-        if (req[r].active && bank(req[r].addr) == b) slot[r < kData ? r : 4] = true;
+        if (req[r].active && bank(req[r].addr) == b && !(r == kInstr && hit)) slot[r < kData ? r : 4] = true;
       }
       bool part[5];
       for (unsigned s = 0; s < 5; ++s) part[s] = slot[s] && (!slot[0] || s == 0 || lost_[b][s]);
@@ -220,6 +235,8 @@ class MemBench {
   std::vector<uint8_t> mem_;
   unsigned prio_[4] = {};
   bool lost_[4][5] = {};
+  bool ibuf_valid_ = false;  // the instruction line buffer holds line ibuf_line_
+  uint32_t ibuf_line_ = 0;
 };
 
 }  // namespace nd::node
