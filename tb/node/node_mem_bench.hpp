@@ -1,8 +1,8 @@
 // MemBench: nd_node_mem (8 KiB model, tb/node/CMakeLists.txt) next to a C++ reference of its contents and
 // of the per-bank round robin and the instruction line buffer (docs/node.md "SRAM"). The test sets requests
 // (held until granted, as the contract asks); step() drives them, checks every grant against the reference
-// arbiter and the one-access-per-bank rule, the data grant's independence of the instruction request and the worst-case waits, then
-// clocks and checks the data of every read granted in that cycle.
+// arbiter and the one-access-per-bank rule, the data grant's independence of the instruction request and the
+// worst-case waits, then clocks and checks the data of every read granted in that cycle.
 #pragma once
 
 #include <array>
