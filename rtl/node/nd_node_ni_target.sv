@@ -14,8 +14,8 @@
 // Handshake contract:
 // - Requests: rq_valid_i / rq_ready_o / rq_type_i / rq_data_i, whole packets in order (nd_node_ni_rx).
 // - Responses: rs_valid_o / rs_ready_i / rs_type_o / rs_data_o, held until taken. A WRITE_ACK goes into a
-//   one-entry acknowledgement slot when its request is done and leaves from there, so the next WRITE head
-//   is taken in the cycle after a WRITE's tail; a READ or FLAG_ADD head waits until the slot is empty, and
+//   one-entry acknowledgement slot when its request is done and leaves from there, so the next SRAM WRITE
+//   head is taken in the cycle after a WRITE's tail; any other head waits until the slot is empty, and
 //   a request done while the slot is still full waits for it (state TResp).
 // - SRAM: mem_req_o with we/addr/wdata/be held until mem_gnt_i; read data on mem_rdata_i the cycle after
 //   the grant. Reads: one 16-byte block at mem_addr_o. Writes: a whole line (mem_wdata_o, 128 byte enables
@@ -117,14 +117,15 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   assign wr_free    = !wr_q || mem_gnt_i;
 
   // Acknowledgement slot: the WRITE_ACK of the last request done (ack_q, head ack_hd_q), sent once its
-  // last line write was granted (ackw_q: a line of it is still in the write register). Any head but a
-  // WRITE's waits in TIdle while the slot is full, so READ_DATA never passes an acknowledgement and READ
-  // and FLAG_ADD find the write register empty.
+  // last line write was granted (ackw_q: a line of it is still in the write register). Any head but an
+  // SRAM WRITE's waits in TIdle while the slot is full, so READ_DATA never passes an acknowledgement, READ
+  // and FLAG_ADD find the write register empty, and a register write (CTRL's run bit, say) never takes
+  // effect before the SRAM writes of an earlier request.
   pkt_head_t ack_hd_q, ack_hd_d;
   logic      ack_q, ack_d, ackw_q, ackw_d, ack_place, ack_take, ack_free, idle_hold;
   assign ack_take  = ack_q && !ackw_q && rs_ready_i;
   assign ack_free  = !ack_q || ack_take;
-  assign idle_hold = ack_q && (h.op != OpWrite);
+  assign idle_hold = ack_q && !(h.op == OpWrite && h_sram_ok);
 
   // READ from SRAM: blocks at the target's alignment, flits at the requester's (hdr_q.aux).
   logic         rd_start, rd_req, rd_valid, rd_ready, rd_idle, ra_idle, ra_valid, ra_ready, ra_last;
