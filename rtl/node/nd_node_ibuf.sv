@@ -10,9 +10,8 @@
 // Coherence: every SRAM write is seen on bank_we_i / bank_idx_i (per bank: a write is performed this clock
 // at that line index); one to the buffered line empties the buffer. A fetch served in the clock of such a
 // write gets the line as it was before the write (the fetch is ordered first), as for two requesters of
-// one bank granted in successive clocks.
-`include "nd_assert.svh"
-
+// one bank granted in successive clocks. No write meets a line in its fill's grant clock: the bank does one
+// access per clock (asserted by nd_node_mem).
 module nd_node_ibuf #(
   parameter int unsigned SramBytes = 262144,
   localparam int unsigned AddrW = $clog2(SramBytes),
@@ -79,11 +78,4 @@ module nd_node_ibuf #(
 
   logic unused_ibuf;
   assign unused_ibuf = ^{instr_addr_i[31:AddrW], instr_addr_i[1:0]};
-
-  // The bank of the buffered line is busy with the fill in its grant clock, so no write meets it there.
-  logic [1:0] fetch_bank;
-  logic       fetch_written;
-  assign fetch_bank    = instr_addr_i[8:7];
-  assign fetch_written = bank_we_i[fetch_bank] && (bank_idx_i[fetch_bank] == instr_addr_i[AddrW-1:9]);
-  `ND_ASSERT(NoWriteOnFill_A, fill_d |-> !fetch_written)
 endmodule

@@ -122,7 +122,7 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
   // and FLAG_ADD find the write register empty, and a register write (CTRL's run bit, say) never takes
   // effect before the SRAM writes of an earlier request.
   pkt_head_t ack_hd_q, ack_hd_d;
-  logic      ack_q, ack_d, ackw_q, ackw_d, ack_place, ack_take, ack_free, idle_hold;
+  logic      ack_q, ack_d, ackw_q, ackw_d, ack_place, ack_take, ack_free, idle_hold, done;
   assign ack_take  = ack_q && !ackw_q && rs_ready_i;
   assign ack_free  = !ack_q || ack_take;
   assign idle_hold = ack_q && !(h.op == OpWrite && h_sram_ok);
@@ -265,7 +265,7 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
     word_d = word_q;
     oor_o  = 1'b0;
     served_o = ack_take;
-    ack_place = 1'b0;
+    done     = 1'b0;  // the request is performed: its acknowledgement goes to the slot, or waits in TResp
     unique case (st_q)
       TIdle: if (rq_take) begin
         hdr_d = h;
@@ -281,19 +281,12 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
       TWrite: if (rq_take) begin
         j_d = j_q + 13'd1;
         if (rq_type_i[1]) begin
-          err_d     = (j_q != nflits - 13'd1);  // the flits must match the length
-          ack_place = ack_free;
-          st_d      = ack_free ? TIdle : TResp;
+          err_d = (j_q != nflits - 13'd1);  // the flits must match the length
+          done  = 1'b1;
         end
       end
-      TDrain: if (rq_take && rq_type_i[1]) begin
-        ack_place = ack_free;
-        st_d      = ack_free ? TIdle : TResp;
-      end
-      TResp: if (ack_free) begin
-        ack_place = 1'b1;
-        st_d      = TIdle;
-      end
+      TDrain: if (rq_take && rq_type_i[1]) done = 1'b1;
+      TResp: done = 1'b1;
       TRdHead: if (rs_take) begin
         if (err_q) begin
           st_d     = TIdle;
@@ -320,12 +313,11 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
         word_d = mem_rdata_i[32*wlane+:32] + hdr_q.aux;
         st_d   = TFlagWr;
       end
-      TFlagWr: if (mem_gnt_i) begin
-        ack_place = ack_free;
-        st_d      = ack_free ? TIdle : TResp;
-      end
+      TFlagWr: if (mem_gnt_i) done = 1'b1;
       default: st_d = TIdle;
     endcase
+    ack_place = done && ack_free;
+    if (done) st_d = ack_free ? TIdle : TResp;
   end
 
   // Line buffer and write register: a taken SRAM data flit enters the line buffer; a pushed line leaves it
@@ -430,5 +422,4 @@ module nd_node_ni_target import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                st_q != TRdHead && st_q != TRdData)
   `ND_ASSERT(LineEmptyAtHead_A, st_q == TIdle |-> lbe_q == '0 && (!wr_q || ackw_q))
   `ND_ASSERT(AckWaitsForLine_A, ackw_q |-> ack_q && wr_q)
-  `ND_ASSERT(AckPlacedWhenFree_A, ack_place |-> ack_free)
 endmodule
