@@ -88,22 +88,38 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
   end
 
   // Data path of a WRITE packet: SRAM blocks at source alignment -> destination-aligned flits. The data is
-  // read ahead: its SRAM reads start in the packet's first TxHead cycle, not when the head is taken, so the
-  // first data flit can follow the head in the next cycle (fetched_q: this packet's reads have started).
-  logic         head_take, data_start, fetched_q, fetched_d;
-  logic         rd_idle, rd_valid, rd_ready, ra_idle, ra_valid, ra_last;
+  // read ahead, so that a packet's first data flit follows its head in the next cycle:
+  // - the next packet's SRAM reads start while this packet's data still goes out, as soon as every line of
+  //   this packet has been requested (pre_q: started); its blocks wait in the line stream behind this
+  //   packet's, and the realignment takes exactly each packet's own blocks;
+  // - a command's first packet starts its reads in its first TxHead cycle (fetched_q: this packet's reads
+  //   have started), not when the head is taken.
+  // The realignment starts in each WRITE packet's first TxHead cycle: it is idle exactly then.
+  logic         head_take, rd_start, ra_start, pre_start, pre_q, pre_d, fetched_q, fetched_d;
+  logic         rd_next, rd_idle, rd_valid, rd_ready, ra_idle, ra_valid, ra_last;
   logic [127:0] rd_data, ra_data;
+  // The next packet of the command (when this one is not its last): local address and length.
+  logic [31:0]  nxt_local, rd_local;
+  logic [15:0]  nxt_rest, nxt_len, rd_len;
   logic [16:0]  src_span;
-  assign head_take  = (st_q == TxHead) && flit_ready_i;
-  assign data_start = (st_q == TxHead) && (op_q == DmaWrite) && !fetched_q;
-  assign src_span   = 17'(pkt_local[3:0]) + 17'(pkt_len) + 17'd15;
+  assign nxt_local = row_end ? lrow_q + lstride_q : pkt_local + 32'(pkt_len);
+  assign nxt_rest  = row_end ? row_bytes_q : rest - pkt_len;
+  assign nxt_len   = (nxt_rest > 16'(MaxPacketBytes)) ? 16'(MaxPacketBytes) : nxt_rest;
+  assign head_take = (st_q == TxHead) && flit_ready_i;
+  assign pre_start = (st_q == TxData) && !cmd_end && !pre_q && rd_next;
+  assign rd_start  = ((st_q == TxHead) && (op_q == DmaWrite) && !fetched_q) || pre_start;
+  assign ra_start  = (st_q == TxHead) && (op_q == DmaWrite) && ra_idle;
+  assign rd_local  = pre_start ? nxt_local : pkt_local;
+  assign rd_len    = pre_start ? nxt_len : pkt_len;
+  assign src_span  = 17'(rd_local[3:0]) + 17'(rd_len) + 17'd15;
 
   nd_node_line_stream u_rd (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
-    .start_i    (data_start),
-    .addr_i     ({pkt_local[31:4], 4'b0}),
+    .start_i    (rd_start),
+    .addr_i     ({rd_local[31:4], 4'b0}),
     .count_i    (src_span[16:4]),
+    .next_o     (rd_next),
     .idle_o     (rd_idle),
     .mem_req_o  (mem_req_o),
     .mem_addr_o (mem_addr_o),
@@ -117,7 +133,7 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
   nd_node_realign u_realign (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
-    .start_i    (data_start),
+    .start_i    (ra_start),
     .src_off_i  (pkt_local[3:0]),
     .dst_off_i  (pkt_remote[3:0]),
     .len_i      (pkt_len),
@@ -204,8 +220,13 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
     if (!rst_ni) st_q <= TxIdle;
     else         st_q <= st_d;
   end
-  // Cleared at every packet's end (and by a new job), set when its data reads start.
-  assign fetched_d = !start_i && !pkt_done && (fetched_q || data_start);
+  // At a packet's end the next packet's reads have started if they were read ahead; a new job starts none.
+  assign pre_d     = !start_i && !pkt_done && (pre_q || pre_start);
+  assign fetched_d = !start_i && (pkt_done ? (pre_q || pre_start) : (fetched_q || rd_start));
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) pre_q <= 1'b0;
+    else         pre_q <= pre_d;
+  end
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) fetched_q <= 1'b0;
     else         fetched_q <= fetched_d;
@@ -264,6 +285,11 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                            $stable(flit_type_o))
   `ND_ASSERT(PacketLen_A, st_q == TxHead |-> pkt_len != '0 && pkt_len[1:0] == 2'b0 &&
                                              pkt_len <= 16'(MaxPacketBytes))
-  // A data packet starts with both data engines idle and ends with both idle again.
-  `ND_ASSERT(DataEnginesIdle_A, data_start |-> rd_idle && ra_idle)
+  // A command's first data packet starts with the line stream idle; every data packet's realignment starts
+  // once its reads have started (in this cycle or earlier), and a read-ahead only within a WRITE command.
+  `ND_ASSERT(FirstReadIdle_A, rd_start && !pre_start |-> rd_idle && ra_idle)
+  `ND_ASSERT(ReadBeforeAlign_A, ra_start |-> fetched_q || rd_start)
+  `ND_ASSERT(ReadAheadInWrite_A, pre_start |-> op_q == DmaWrite && fetched_q)
+  // The command's last packet is sent with both data engines idle.
+  `ND_ASSERT(LastPacketDrains_A, pkt_done && cmd_end |=> rd_idle && ra_idle)
 endmodule

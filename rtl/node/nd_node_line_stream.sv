@@ -7,8 +7,10 @@
 // bank for one clock in eight.
 //
 // Handshake contract:
-// - Job: start_i with addr_i (16-byte aligned) and count_i blocks (>= 1); allowed only while idle_o
-//   (asserted). idle_o is high when every block of the last job was read and taken.
+// - Job: start_i with addr_i (16-byte aligned) and count_i blocks (>= 1); allowed while next_o, that is
+//   once every line of the earlier jobs has been requested (asserted): the new job's blocks follow theirs
+//   on the output, so a caller can start its next run while the last one still drains. idle_o is high when
+//   every block of every job was read and taken.
 // - SRAM: mem_req_o / mem_addr_o (128-byte aligned) held until mem_gnt_i (the grant may be withheld any
 //   number of cycles); the line of a granted read is on mem_rdata_i in the next cycle and cannot be
 //   refused. mem_req_o depends on registers only.
@@ -23,6 +25,7 @@ module nd_node_line_stream #(
   input  logic          start_i,
   input  logic [31:0]   addr_i,
   input  logic [12:0]   count_i,
+  output logic          next_o,
   output logic          idle_o,
   // SRAM read port (lines)
   output logic          mem_req_o,
@@ -58,7 +61,8 @@ module nd_node_line_stream #(
   assign line_n     = (32'(left_q) < 32'd8 - 32'(blk_q[2:0])) ? 4'(left_q) : 4'd8 - 4'(blk_q[2:0]);
   assign mem_req_o  = (left_q != '0) && !inflight_q && ((cnt_q == '0) || ((cnt_q == 4'd1) && fifo_ready));
   assign mem_addr_o = {blk_q[27:3], 7'b0};
-  assign idle_o     = (left_q == '0) && !inflight_q && (cnt_q == '0) && !out_valid_o;
+  assign next_o     = (left_q == '0);
+  assign idle_o     = next_o && !inflight_q && (cnt_q == '0) && !out_valid_o;
 
   // The buffer takes a block from the arriving line or from the line register, one per cycle.
   assign push      = fifo_ready && (inflight_q || (cnt_q != '0));
@@ -134,7 +138,7 @@ module nd_node_line_stream #(
   );
   assign unused_usage = ^{usage, addr_i[3:0]};
 
-  `ND_ASSERT(StartWhenIdle_A, start_i |-> idle_o)
+  `ND_ASSERT(StartWhenNext_A, start_i |-> next_o)
   `ND_ASSERT(StartAligned_A, start_i |-> addr_i[3:0] == 4'b0 && count_i != '0)
   `ND_ASSERT(LineFree_A, inflight_q |-> cnt_q == '0)
   `ND_ASSERT(LineBlocks_A, inflight_q |-> inf_n_q != '0 && 32'(inf_first_q) + 32'(inf_n_q) <= 32'd8)
