@@ -285,11 +285,8 @@ module nd_node_dma_tx import nd_node_pkg::*; import nd_noc_pkg::*; #(
                                                            $stable(flit_type_o))
   `ND_ASSERT(PacketLen_A, st_q == TxHead |-> pkt_len != '0 && pkt_len[1:0] == 2'b0 &&
                                              pkt_len <= 16'(MaxPacketBytes))
-  // A command's first data packet starts with the line stream idle; every data packet's realignment starts
-  // once its reads have started (in this cycle or earlier), and a read-ahead only within a WRITE command.
+  // A data packet not read ahead starts with the line stream idle.
   `ND_ASSERT(FirstReadIdle_A, rd_start && !pre_start |-> rd_idle && ra_idle)
-  `ND_ASSERT(ReadBeforeAlign_A, ra_start |-> fetched_q || rd_start)
-  `ND_ASSERT(ReadAheadInWrite_A, pre_start |-> op_q == DmaWrite && fetched_q)
   // The command's last packet is sent with both data engines idle.
   `ND_ASSERT(LastPacketDrains_A, pkt_done && cmd_end |=> rd_idle && ra_idle)
 endmodule
