@@ -5,18 +5,18 @@
 // part of the operands, row-major and unpadded: some rows of A's row block r (all of K) and some columns of
 // B's column block c (all of K). The kernel plans its sends and the tables of its tile loop from the job,
 // then
-// 1. packs its own parts into MXU panels (k-major 8-row strips of A, 8-column strips of B), padding the
-//    last strip of the matrix with zero codes, at their place in its A_r and B_c buffers;
-// 2. sends its A part to every other node of its grid row and its B part to every other node of its grid
-//    column (one 2D DMA WRITE each, into the same buffer offsets there), each followed by a FLAG on the
-//    receiver's flag word for this sender; peers are served in the order they will need the part, posted
-//    as far as the DMA queue holds them (all of them on grids up to 4 x 4), the rest between MXU commands
-//    so the core never waits on the DMA queue;
-// 3. computes its tiles block by block (A part x B part) in the order the parts arrive: first its own A
-//    part x its own B part, then each arriving part times the parts already held, waiting for a peer's
-//    flag only when its part is needed. Each tile is one
-//    MAC over the whole K (zero start) and one STORE, alternating the two C banks, so the MXU multiplies
-//    one tile while it stores the previous one and the DMA keeps filling the buffers meanwhile;
+// 1. packs its own B part into MXU panels (k-major 8-column strips, the last strip of the matrix padded
+//    with zero codes) at its place in its B_c buffer, and sends it to every other node of its grid column
+//    (one 2D DMA WRITE each, into the same buffer offset there), each followed by a FLAG on the receiver's
+//    flag word for this sender;
+// 2. packs its own A part (k-major 8-row strips) into its A_r buffer while the B parts travel, and sends it
+//    to every other node of its grid row the same way; sends are posted as far as the DMA queue holds them
+//    (all of them on grids up to 4 x 4), the rest between MXU commands so the core never waits on the queue;
+// 3. computes its tiles block by block (A part x B part), A part by A part in the order they arrive (its own
+//    first), each times every B part (its own first; the peers' came in during the packing), waiting for a
+//    peer's flag only when its part is needed. Each tile is one MAC over the whole K (zero start) and one
+//    STORE, alternating the two C banks, so the MXU multiplies one tile while it stores the previous one and
+//    the DMA keeps filling the buffers meanwhile;
 // 4. writes the MXU status block, waits for the MXU and the DMA, and records its cycle counts.
 // Every node runs this binary. Exit code 0, or ND_GEMM_ERR_* (sw/include/nd_gemm.h).
 #include <stdint.h>
@@ -138,24 +138,25 @@ static void pack_b(uint32_t esize, uint32_t src, uint32_t dst, uint32_t cols, ui
 // The parts this node sends: one 2D DMA WRITE of `strips` panels of `strip_bytes` at local `addr` to the
 // same address of node (x, y), then a FLAG adding 1 to that node's flag word `flag` once the data is there.
 // SHAPE and STRIDE go before a send only when its shape differs from the previous one's; `slots_end` counts
-// the queue slots (commands) of this send and every earlier one.
+// the queue slots (commands) of this send and every earlier one. The first `n_ready` sends have their data
+// packed.
 struct send {
   uint32_t addr, strips, strip_bytes, x, y, flag, shape, slots_end;
 };
 static struct send sends[2 * ND_GEMM_MAX_GRID];
-static uint32_t n_sends, n_issued;
+static uint32_t n_sends, n_ready, n_issued;
 
-// Posts the next sends while their commands fit the DMA queue beside those not known to be done, so the
-// engine goes from one send to the next without the core and the core never stalls on the queue. DMA_DONE
-// counts the WRITE and the FLAG of each send; it is brought up to date when nothing is outstanding
+// Posts the next ready sends while their commands fit the DMA queue beside those not known to be done, so
+// the engine goes from one send to the next without the core and the core never stalls on the queue.
+// DMA_DONE counts the WRITE and the FLAG of each send; it is brought up to date when nothing is outstanding
 // (docs/node.md), so it is a prefix of the sends and may lag: the estimate of the slots in use errs high.
-// A 4 x 4 grid posts all six sends at once (14 commands).
+// A 4 x 4 grid posts its three B sends at once (8 commands), then its three A sends.
 static void pump(void) {
-  if (n_issued == n_sends) return;
+  if (n_issued == n_ready) return;
   // DMA_DONE counts from 0: the host resets the node before the job (tb/tile/gemm_run.cpp).
   const uint32_t done = ND_DMA_REG(ND_REG_DMA_DONE) >> 1;
   const uint32_t used = done == 0 ? 0 : sends[done - 1].slots_end;
-  for (; n_issued < n_sends && sends[n_issued].slots_end - used <= ND_DMA_QUEUE_DEPTH; ++n_issued) {
+  for (; n_issued < n_ready && sends[n_issued].slots_end - used <= ND_DMA_QUEUE_DEPTH; ++n_issued) {
     const struct send* s = &sends[n_issued];
     if (s->shape) {
       ND_DMA_SHAPE(s->strip_bytes, s->strips);
@@ -218,7 +219,7 @@ static uint32_t wait_flag(uint32_t flag) {
 static struct {
   uint32_t a[ND_GEMM_MAX_GRID], a_n[ND_GEMM_MAX_GRID], c_row[ND_GEMM_MAX_GRID], a_flag[ND_GEMM_MAX_GRID];
   uint32_t b[ND_GEMM_MAX_GRID], b_n[ND_GEMM_MAX_GRID], c_col[ND_GEMM_MAX_GRID], b_flag[ND_GEMM_MAX_GRID];
-  uint32_t r, c, grid_r, grid_c, a_strip, b_strip, c_strip, cstride, out_row;
+  uint32_t a_strip, b_strip, c_strip, cstride, out_row;
   uint32_t wait, tiles;  // cycles spent waiting for flags, tiles issued
 } g;
 
@@ -251,17 +252,6 @@ static inline __attribute__((always_inline)) void block(uint32_t p, uint32_t q) 
   gemm_job[ND_GJ_TILES] = g.tiles;  // progress, for the host
 }
 
-// The blocks of the B part of grid row q with the first n A parts held (grid columns c, c + 1, ...), and of
-// the A part of grid column p with the first n B parts held (grid rows r, r + 1, ...).
-static void b_blocks(uint32_t q, uint32_t n) {
-  for (uint32_t dp = 0, p = g.c; dp < n && dp < g.grid_c; ++dp, p = p + 1 == g.grid_c ? 0 : p + 1)
-    block(p, q);
-}
-static void a_blocks(uint32_t p, uint32_t n) {
-  for (uint32_t dq = 0, q = g.r; dq < n && dq < g.grid_r; ++dq, q = q + 1 == g.grid_r ? 0 : q + 1)
-    block(p, q);
-}
-
 int main(void) {
   volatile uint32_t* j = gemm_job;
   const uint32_t t0 = rdcycle();
@@ -283,30 +273,22 @@ int main(void) {
   const uint32_t a_own_addr = a_panels + part_first(a_own) * a_strip;
   const uint32_t b_own_addr = b_panels + part_first(b_own) * b_strip;
 
-  // The plan, from the job alone: the sends of step 2 and the tables of step 3. It comes before the
-  // packing, so the compute phase starts with the first send and the first MAC.
-  // Sends in the order the receivers need the parts (step 3): at its step s a node needs the B part of the
-  // grid row s below it and the A part of the grid column s to its right, so this node sends its B part to
-  // the row d above it and its A part to the column d to its left, for d = 1, 2, ... Alternating B and A
-  // keeps the column and the row links busy at once. Checkerboard: nodes with r + c even send the B part of
-  // each d first, the others the A part; in a row (column) of four, the two transfers that share the middle
-  // link at d = 2 then come from nodes of opposite colours and take turns instead of halving it.
-  const uint32_t steps = grid_r > grid_c ? grid_r : grid_c;
-  const int b_first = ((r + c) & 1u) == 0;
-  for (uint32_t d = 1, up = r, left = c; d < steps; ++d) {
+  // The plan, from the job alone: the sends of steps 1 and 2 and the tables of step 3. It comes before the
+  // packing, so the sends and the first MAC follow the packing at once. Sends in the order the receivers
+  // need the parts: a node needs the B parts of the grid rows r + 1, r + 2, ... and the A parts of the grid
+  // columns c + 1, c + 2, ..., so this node sends its B part to the row d above it and its A part to the
+  // column d to its left, for d = 1, 2, ...
+  for (uint32_t d = 1, up = r; d < grid_r; ++d) {
     up = up == 0 ? grid_r - 1 : up - 1;
+    add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
+  }
+  const uint32_t b_sends = n_sends;
+  for (uint32_t d = 1, left = c; d < grid_c; ++d) {
     left = left == 0 ? grid_c - 1 : left - 1;
-    if (b_first && d < grid_r) add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
-    if (d < grid_c) add_send(a_own_addr, part_strips(a_own), a_strip, left, r, flags + 4 * c);
-    if (!b_first && d < grid_r)
-      add_send(b_own_addr, part_strips(b_own), b_strip, c, up, flags + 4 * (16 + r));
+    add_send(a_own_addr, part_strips(a_own), a_strip, left, r, flags + 4 * c);
   }
   // Tables of the tile loop.
   const uint32_t cbuf = j[ND_GJ_C];
-  g.r = r;
-  g.c = c;
-  g.grid_r = grid_r;
-  g.grid_c = grid_c;
   g.a_strip = a_strip;
   g.b_strip = b_strip;
   g.cstride = j[ND_GJ_C_STRIDE];
@@ -327,28 +309,21 @@ int main(void) {
     g.b_flag[q] = q == r ? 0 : flags + 4 * (16 + q);
   }
 
-  // 1. Pack the own parts.
-  pack_a(aes, j[ND_GJ_A_RAW], a_own_addr, j[ND_GJ_A_ROWS], part_strips(a_own), k);
+  // 1. Pack the own B part and post its sends; 2. pack the own A part meanwhile and post its sends.
   pack_b(bes, j[ND_GJ_B_RAW], b_own_addr, j[ND_GJ_B_COLS], part_strips(b_own), k);
+  n_ready = b_sends;
+  pump();
+  pack_a(aes, j[ND_GJ_A_RAW], a_own_addr, j[ND_GJ_A_ROWS], part_strips(a_own), k);
   const uint32_t t1 = rdcycle();
-
-  // 2. Post the sends: the DMA engine takes them while the MXU works.
+  n_ready = n_sends;
   pump();
 
-  // 3. Tiles, block by block in the order the parts arrive: own A part x own B part; then at step s the
-  //    B part of row r + s and the A part of column c + s, in the order their senders send them, each times
-  //    the parts held by then. Every block (A part, B part) comes exactly once.
+  // 3. Tiles, block by block: the A parts in the order they arrive (own, columns c + 1, c + 2, ...), each
+  //    times the B parts of rows r, r + 1, ... Every block (A part, B part) comes exactly once.
   nd_mxu_cfg_seed(j[ND_GJ_CFG], j[ND_GJ_SEED]);
   nd_mxu_shape(k, 1, 1);
-  block(c, r);
-  for (uint32_t s = 1, ps = c, qs = r; s < steps; ++s) {  // ps, qs: grid column c + s, grid row r + s
-    ps = ps + 1 == grid_c ? 0 : ps + 1;
-    qs = qs + 1 == grid_r ? 0 : qs + 1;
-    const int b_first = ((qs + c) & 1u) == 0;  // the B part's sender (row qs, column c) sends B first
-    if (b_first && s < grid_r) b_blocks(qs, s);
-    if (s < grid_c) a_blocks(ps, b_first ? s + 1 : s);
-    if (!b_first && s < grid_r) b_blocks(qs, s + 1);
-  }
+  for (uint32_t s = 0, p = c; s < grid_c; ++s, p = p + 1 == grid_c ? 0 : p + 1)
+    for (uint32_t t = 0, q = r; t < grid_r; ++t, q = q + 1 == grid_r ? 0 : q + 1) block(p, q);
 
   // 4. Status, completion, counts.
   while (n_issued < n_sends) pump();

@@ -107,19 +107,15 @@ nlohmann::json gemm_tables(const std::string& elf, const std::string& ninja_log)
           "with packing", "max DMA wait", "max operand stall", "sim cycles/s"}},
         {"rows", rows},
         {"notes",
-         "sw/tile/gemm.c (docs/kernels.md) on every node of the tile (lean models), operands random codes "
-         "(CFP8 1.4.3 with biases 7), FP32 output, every run checked bit for bit against the golden model. "
-         "MXU "
-         "utilization = useful MACs / (cycles x 64 x 4 x nodes) over the compute phase of the slowest node "
-         "(from "
-         "its first MXU command to its last tile stored: DMA sends and waits for peers included); 'with "
-         "packing' "
-         "over the whole kernel, whose first part packs the row-major operands into panels on the scalar "
-         "core. "
-         "Max DMA wait and operand stall: the largest share of a node's compute phase spent waiting for a "
-         "peer's "
-         "flag, and with the MXU waiting for operand lines. Sim cycles/s: loading and running, golden model "
-         "excluded."}},
+         "sw/tile/gemm.c (docs/kernels.md) on every node of the tile (lean models), operands random "
+         "codes (CFP8 1.4.3 with biases 7), FP32 output, every run checked bit for bit against the "
+         "golden model. MXU utilization = useful MACs / (cycles x 64 x 4 x nodes) over the compute phase "
+         "of the slowest node (from the end of its packing to its last tile stored: the A parts' sends "
+         "and the waits for peers included; the B parts travel while the A parts are packed); 'with "
+         "packing' over the whole kernel, whose first part packs the row-major operands into panels on "
+         "the scalar core. Max DMA wait and operand stall: the largest share of a node's compute phase "
+         "spent waiting for a peer's flag, and with the MXU waiting for operand lines. Sim cycles/s: "
+         "loading and running, golden model excluded."}},
        {{"title", "Tile: simulation speed of the KLanes 4 models during GEMM"},
         {"columns", {"tile", "model", "cycles simulated", "sim cycles/s (wall)", "build s"}},
         {"rows", speed},

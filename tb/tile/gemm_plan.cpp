@@ -192,29 +192,16 @@ std::vector<uint32_t> job_words(const GemmPlan& p, const GemmNodePlan& n) {
 }
 
 std::vector<std::pair<int, int>> tile_order(const GemmPlan& p, const GemmNodePlan& n) {
-  // Mirrors step 3 of sw/tile/gemm.c: block (A part of grid column pc, B part of grid row qr), strip by
-  // strip, own parts first, then at step s the B part of row r + s and the A part of column c + s, the B part
-  // first when its sender (row r + s, column c) is a node that sends B first (r + c even), each times the
-  // parts held by then.
+  // Mirrors step 3 of sw/tile/gemm.c: block (A part of grid column c + s, B part of grid row r + t) for
+  // s = 0, 1, ... and within it t = 0, 1, ... (wrapping), strip by strip.
   std::vector<std::pair<int, int>> order;
-  const auto block = [&](int pc, int qr) {
-    const StripRange& ap = n.a_parts[static_cast<size_t>(pc % p.grid_cols)];
-    const StripRange& bp = n.b_parts[static_cast<size_t>(qr % p.grid_rows)];
-    for (int i = ap.first; i < ap.end(); ++i)
-      for (int u = bp.first; u < bp.end(); ++u) order.emplace_back(i, u);
-  };
-  const auto b_blocks = [&](int s, int held) {  // B part of row r + s x the first `held` A parts
-    for (int dp = 0; dp < held && dp < p.grid_cols; ++dp) block(n.c + dp, n.r + s);
-  };
-  const auto a_blocks = [&](int s, int held) {  // A part of column c + s x the first `held` B parts
-    for (int dq = 0; dq < held && dq < p.grid_rows; ++dq) block(n.c + s, n.r + dq);
-  };
-  block(n.c, n.r);
-  for (int s = 1; s < std::max(p.grid_rows, p.grid_cols); ++s) {
-    const bool b_first = ((n.r + s) % p.grid_rows + n.c) % 2 == 0;
-    if (b_first && s < p.grid_rows) b_blocks(s, s);
-    if (s < p.grid_cols) a_blocks(s, b_first ? s + 1 : s);
-    if (!b_first && s < p.grid_rows) b_blocks(s, s + 1);
+  for (int s = 0; s < p.grid_cols; ++s) {
+    for (int t = 0; t < p.grid_rows; ++t) {
+      const StripRange& ap = n.a_parts[static_cast<size_t>((n.c + s) % p.grid_cols)];
+      const StripRange& bp = n.b_parts[static_cast<size_t>((n.r + t) % p.grid_rows)];
+      for (int i = ap.first; i < ap.end(); ++i)
+        for (int u = bp.first; u < bp.end(); ++u) order.emplace_back(i, u);
+    }
   }
   return order;
 }

@@ -165,11 +165,11 @@ TEST_CASE("tile GEMM plan: B panels start two lines off the A panels' bank phase
 }
 
 TEST_CASE("tile GEMM plan: every tile once - blocks in the order the parts arrive", "[tile][gemm]") {
-  // The kernel's sends (docs/kernels.md "Synchronisation"): at step s a node receives the B part of grid
-  // row r + s and the A part of grid column c + s, the B part first when its sender (row r + s, column c)
-  // has r + c even (checkerboard). Arrival index: own parts 0, the first part of step s 2s - 1, the second
-  // 2s; a block can start when both its parts are there, so the index a tile needs must never decrease
-  // along tile_order().
+  // The kernel's sends (docs/kernels.md "Synchronisation"): a node posts its B sends (to the rows 1, 2, ...
+  // above it) before its A sends (to the columns 1, 2, ... to its left), so it receives the B parts of grid
+  // rows r + 1, r + 2, ... and then the A parts of grid columns c + 1, c + 2, ... Arrival index: own parts 0,
+  // the B part of row r + t t, the A part of column c + s R - 1 + s; a block can start when both its parts
+  // are there, so the index a tile needs must never decrease along tile_order().
   TileShape shape;
   shape.rows = shape.cols = 4;
   for (const auto& [gr, gc] : {std::pair{1, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {3, 4}, {4, 4}}) {
@@ -193,9 +193,7 @@ TEST_CASE("tile GEMM plan: every tile once - blocks in the order the parts arriv
         REQUIRE(u < n.b_block.count);
         ++seen[static_cast<size_t>(i * n.b_block.count + u)];
         const int sa = (owner(n.a_parts, i) - n.c + gc) % gc, sb = (owner(n.b_parts, u) - n.r + gr) % gr;
-        const auto b_first = [&](int s) { return ((n.r + s) % gr + n.c) % 2 == 0; };
-        const int ia = sa == 0 ? 0 : 2 * sa - (b_first(sa) ? 0 : 1);
-        const int ib = sb == 0 ? 0 : 2 * sb - (b_first(sb) ? 1 : 0);
+        const int ia = sa == 0 ? 0 : gr - 1 + sa, ib = sb;
         const int need = std::max(ia, ib);
         CHECK(need >= last);
         last = need;
