@@ -12,6 +12,11 @@
 //   and gets them back on host_in_credit_o), host_out_* carries the flits routed out of the mesh to the host
 //   (packets with dst_host set, docs/node.md); the host returns one credit per flit on host_out_credit_i.
 //   A mesh without a host leaves the inputs at 0 (no flits, no credits); no packet is routed there.
+// SelfCredit = 1 (the lean simulation models, docs/noc.md "Simulation models"): the local and host output
+//   ports get a credit back in the cycle their flit is on ej_* / host_out_*, as from a sink that takes every
+//   flit at once; ej_credit_i and host_out_credit_i are unused. Timing is that of a TB that returns each
+//   credit in the cycle it sees the flit, but no router logic depends on a top-level input's credit then,
+//   so Verilator keeps the routers' logic out of its input-combinational region (2x faster simulation).
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i of router
 //   cnt_node_i (nd_noc_pkg::cnt_kind_e); 0 for a node or port that does not exist.
 module nd_noc_mesh import nd_noc_pkg::*; #(
@@ -21,6 +26,7 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,
   parameter int unsigned FlitWidth = 128,
+  parameter int unsigned SelfCredit = 0,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned N = Rows * Cols
 ) (
@@ -57,11 +63,12 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
 );
   `include "nd_assert.svh"
 
-  // The routers check NumVcs, BufDepth and FlitWidth; the mesh checks its size.
+  // The routers check NumVcs, BufDepth and FlitWidth; the mesh checks its size and SelfCredit.
   `ND_STATIC_ASSERT(gen_check_rows, Rows >= 1 && Rows <= (1 << COORD_W),
                     "nd_noc_mesh: Rows must be 1..16 (4-bit header coordinates)")
   `ND_STATIC_ASSERT(gen_check_cols, Cols >= 1 && Cols <= (1 << COORD_W),
                     "nd_noc_mesh: Cols must be 1..16 (4-bit header coordinates)")
+  `ND_STATIC_ASSERT(gen_check_self_credit, SelfCredit <= 1, "nd_noc_mesh: SelfCredit must be 0 or 1")
 
   localparam int unsigned P = NUM_PORTS;
 
@@ -157,7 +164,11 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
           assign ej_type_o[Node*2+:2] = out_type[L];
           assign ej_vc_o[Node*VcW+:VcW] = out_vc[L];
           assign ej_data_o[Node*FlitWidth+:FlitWidth] = out_data[L];
-          assign out_credit[p] = ej_credit_i[Node*NumVcs+:NumVcs];
+          if (SelfCredit != 0) begin : gen_self
+            assign out_credit[p] = out_valid[L] ? NumVcs'(1) << out_vc[L] : '0;
+          end else begin : gen_tb
+            assign out_credit[p] = ej_credit_i[Node*NumVcs+:NumVcs];
+          end
         end else if (p == PortWest && x == 0) begin : gen_host
           assign in_valid[p] = host_in_valid_i[y];
           assign in_type[p] = host_in_type_i[y*2+:2];
@@ -168,7 +179,11 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
           assign host_out_type_o[y*2+:2] = out_type[L];
           assign host_out_vc_o[y*VcW+:VcW] = out_vc[L];
           assign host_out_data_o[y*FlitWidth+:FlitWidth] = out_data[L];
-          assign out_credit[p] = host_out_credit_i[y*NumVcs+:NumVcs];
+          if (SelfCredit != 0) begin : gen_self
+            assign out_credit[p] = out_valid[L] ? NumVcs'(1) << out_vc[L] : '0;
+          end else begin : gen_tb
+            assign out_credit[p] = host_out_credit_i[y*NumVcs+:NumVcs];
+          end
         end else if (HasNbr) begin : gen_link
           assign in_valid[p] = out_valid[R];
           assign in_type[p] = out_type[R];
@@ -190,6 +205,11 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
         end
       end
     end
+  end
+
+  if (SelfCredit != 0) begin : gen_self_credit
+    logic unused_tb_credit;
+    assign unused_tb_credit = ^{ej_credit_i, host_out_credit_i};
   end
 
   // Counter read port.

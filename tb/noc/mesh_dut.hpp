@@ -73,6 +73,7 @@ class MeshDut final : public MeshIf {
   }
 
   void tick() override {
+    if constexpr (kSelfCredit) check_self_credit();
     dut_.tick();  // settles this cycle's inputs, then the rising and falling edges
     clear_inputs();
   }
@@ -121,6 +122,31 @@ class MeshDut final : public MeshIf {
 
  private:
   const V& model() const { return const_cast<nd::Dut<V>&>(dut_).top(); }
+
+  // A lean model returns its own ejection credits (nd_noc_mesh SelfCredit, docs/noc.md "Simulation
+  // models"): exactly as a TB that takes every flit in the cycle it is ejected and sends no host traffic.
+  // Anything else would be ignored by the RTL, so it stops the run here.
+  static constexpr bool kSelfCredit = !nd::has_waves_v<V>;
+  void check_self_credit() {
+    const V& m = model();
+    for (int n = 0; n < shape_.nodes(); ++n) {
+      const bool ej = bits::get(m.ej_valid_o, n, 1) != 0;
+      const unsigned vc = ej ? bits::get(m.ej_vc_o, vcw_ * n, vcw_) : 0;
+      for (int v = 0; v < shape_.num_vcs; ++v) {
+        const bool want = ej && static_cast<int>(vc) == v;
+        if ((bits::get(m.ej_credit_i, n * shape_.num_vcs + v, 1) != 0) != want)
+          throw std::logic_error("lean mesh: node " + std::to_string(n) + " VC " + std::to_string(v) +
+                                 (want ? " ejected a flit whose credit was not returned at once"
+                                       : " got a credit for no flit ejected this cycle") +
+                                 " (a lean model returns its own credits; use the checked model)");
+      }
+    }
+    for (int y = 0; y < shape_.rows; ++y)
+      if (bits::get(m.host_out_valid_o, y, 1) != 0 ||
+          bits::get(m.host_out_credit_i, y * shape_.num_vcs, shape_.num_vcs) != 0)
+        throw std::logic_error("lean mesh: host port of row " + std::to_string(y) +
+                               " in use (a lean model has none; use the checked model)");
+  }
 
   void check_node(int node, const char* what) const {
     if (node < 0 || node >= shape_.nodes())

@@ -165,3 +165,27 @@ TEST_CASE("the lean and the checked 4x4 mesh give identical runs", "[noc][system
   CHECK(a.link_flits_total == b.link_flits_total);
   CHECK(a.reordered_packets == b.reordered_packets);
 }
+
+// A lean model returns its own ejection credits (nd_noc_mesh SelfCredit): a TB that holds one back would
+// run with credits it never gave, so the model refuses it (and a credit for no flit) with a logic_error.
+TEST_CASE("a lean mesh refuses an ejection credit not returned at once", "[noc]") {
+  const MeshShape s{4, 4, 2, 4, 128};
+  const bool hold = GENERATE(true, false);
+  auto m = make_mesh(s, {}, "test", MeshModel::Lean);
+  m->inject(5, make_head_flit(s, FlitType::HeadTail, 0, route_header(s, 5, 5, 0)));
+  bool ejected = false;
+  for (int t = 0; t < 20 && !ejected; ++t) {
+    m->tick();
+    ejected = m->ejected(5).has_value();
+  }
+  REQUIRE(ejected);
+  if (hold) {
+    REQUIRE_THROWS_WITH(m->tick(),
+                        Catch::Contains("node 5 VC 0 ejected a flit whose credit was not returned"));
+  } else {
+    m->return_credit(5, 0);
+    m->tick();
+    m->return_credit(5, 0);  // no flit ejected this cycle
+    REQUIRE_THROWS_WITH(m->tick(), Catch::Contains("node 5 VC 0 got a credit for no flit ejected"));
+  }
+}
