@@ -6,6 +6,7 @@ usage: noc_bench.py SWEEP_DIR OUT.json
 """
 import json
 import pathlib
+import statistics
 import sys
 
 # BookSim2 (commit 28f43299) configured as close to our router as it allows ("matched": 2 VCs x 4 flits,
@@ -29,6 +30,39 @@ BOOKSIM_BEST = {
     (8, "uniform", 1): (0.41, 0.412, "buffers 6"),
     (8, "uniform", 4): (0.37, 0.375, "buffers 6"),
 }
+# BookSim2's simulation speed in the matched configuration, uniform 1-flit, warm-up 1000 + 40000 cycles,
+# simulated cycles per CPU second, median of 5 interleaved runs on this project's 2-core machines:
+# (k, offered load) -> cycles per CPU second (docs/noc.md, "BookSim2 yardstick").
+BOOKSIM_SPEED = {(4, 0.1): 77.4e3, (4, 0.3): 40.6e3, (4, 0.6): 18.3e3, (8, 0.1): 13.4e3, (8, 0.3): 5.1e3}
+
+
+def speed_table(speed_dir: pathlib.Path):
+    """Median cycles per CPU second of the speed runs (MESH_MODEL_RATE_I.json) next to BookSim's, or None."""
+    runs = {}
+    for p in sorted(speed_dir.glob("*.json")):
+        r = json.loads(p.read_text())
+        key = (r["mesh"]["rows"], r["model"], round(r["rate"], 3))
+        runs.setdefault(key, []).append(r["cycles_per_cpu_second"])
+    if not runs:
+        return None
+    rows = []
+    for (k, model, rate), v in sorted(runs.items(), key=lambda kv: (kv[0][0], kv[0][1] != "lean", kv[0][2])):
+        med = statistics.median(v)
+        ref = BOOKSIM_SPEED.get((k, rate))
+        rows.append([f"{k}x{k}", f"{rate:.1f}", model, len(v), f"{med / 1e3:.1f} k", f"{min(v) / 1e3:.1f} k",
+                     f"{max(v) / 1e3:.1f} k", f"{ref / 1e3:.1f} k" if ref else "-",
+                     f"{med / ref:.2f}x" if ref else "-"])
+    return {"title": "NoC: simulation speed against BookSim2 (uniform 1-flit, simulated cycles per CPU second)",
+            "columns": ["mesh", "offered", "model", "runs", "median", "min", "max", "BookSim matched", "ratio"],
+            "rows": rows,
+            "notes": "`nanodojo run sim/configs/speed_KxK_uniform_1flit.yaml --rate R` (warm-up 1000 + 40000 "
+                     "cycles, the window of BookSim's figures), interleaved runs, median. BookSim matched: BookSim2 "
+                     "in the configuration of the table above, same window, median of 5 interleaved runs on this "
+                     "project's 2-core machines (docs/noc.md, \"BookSim2 yardstick\"); BookSim is not built here "
+                     "(its sources are not reachable from these machines), so the ratio compares against those "
+                     "figures, not against a run beside ours: machines of one kind differ, compare with care. lean "
+                     "= no assertions, no tracing, ejection credits returned by the mesh itself; checked = with "
+                     "assertions and tracing (docs/noc.md \"Simulation models\")."}
 
 
 def bound(k: int, pattern: str) -> float:
@@ -70,6 +104,7 @@ def main() -> int:
             ok = s["saturation"] >= 0.64 and s["zero_load_latency"] < 12.7
             verdict.append(f"Target (4x4 uniform 1-flit: saturation >= 0.64, zero-load latency < 12.7): "
                            f"{'met' if ok else 'MISSED'} with {s['saturation']:.2f} and {s['zero_load_latency']:.1f}.")
+    speed = speed_table(pathlib.Path(sys.argv[1]) / "speed")
     first = sweeps[0]
     notes = ("Router: 2 VCs x 4 flits per input port, 128-bit flits, XY routing, 2 cycles per hop (router + link), "
              "VC 0 request and VC 1 response class, packets split 50/50 between the classes. Latency in cycles from "
@@ -93,7 +128,7 @@ def main() -> int:
                     "columns": ["mesh", "pattern", "flits/packet", "model", "zero-load latency", "saturation", "peak accepted",
                                 "BookSim matched", "BookSim best variant", "XY bound", "sim cycles/s (wall)",
                                 "sim cycles/CPU-s"],
-                    "rows": summary, "notes": notes}] + curves,
+                    "rows": summary, "notes": notes}] + ([speed] if speed else []) + curves,
     }
     pathlib.Path(sys.argv[2]).write_text(json.dumps(out, indent=1) + "\n")
     print(f"noc_bench: wrote {sys.argv[2]}")

@@ -4,6 +4,9 @@
 BENCH_TARGETS += bench-noc
 NOC_BENCH_CONFIGS := $(sort $(wildcard sim/configs/bench_*.yaml))
 NOC_BENCH_DIR := $(BUILD_DIR)/bench/noc
+# The loads at which BookSim2's simulation speed was measured (docs/noc.md "BookSim2 yardstick").
+NOC_SPEED_RATES_4x4 := 0.1 0.3 0.6
+NOC_SPEED_RATES_8x8 := 0.1 0.3
 
 .PHONY: bench-noc
 bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, cycles/s -> build/bench/noc.json
@@ -15,6 +18,16 @@ bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, 
 	@echo "bench-noc: bench_4x4_uniform_1flit on the checked model (speed beside the lean one)"
 	@$(NANODOJO) sweep sim/configs/bench_4x4_uniform_1flit.yaml --checked --quiet --no-plot \
 	  --csv $(NOC_BENCH_DIR)/checked.csv --json $(NOC_BENCH_DIR)/bench_4x4_uniform_1flit_checked.json
+	@echo "bench-noc: simulation speed at BookSim's loads (sim/configs/speed_*.yaml, 3 runs each)"
+	@rm -rf $(NOC_BENCH_DIR)/speed && mkdir -p $(NOC_BENCH_DIR)/speed
+	@set -e; for i in 1 2 3; do \
+	  for r in $(NOC_SPEED_RATES_4x4); do for m in lean checked; do \
+	    $(NANODOJO) run sim/configs/speed_4x4_uniform_1flit.yaml --rate $$r $$([ $$m = checked ] && echo --checked) \
+	      --json $(NOC_BENCH_DIR)/speed/4x4_$${m}_$${r}_$$i.json >/dev/null; done; done; \
+	  for r in $(NOC_SPEED_RATES_8x8); do \
+	    $(NANODOJO) run sim/configs/speed_8x8_uniform_1flit.yaml --rate $$r \
+	      --json $(NOC_BENCH_DIR)/speed/8x8_lean_$${r}_$$i.json >/dev/null; done; \
+	done
 	$(PYTHON) scripts/plot_sweep.py -o $(NOC_BENCH_DIR)/sweeps.png --title "nanodojo mesh, 2 VCs x 4 flits" \
 	  $(foreach c,$(NOC_BENCH_CONFIGS),$(NOC_BENCH_DIR)/$(basename $(notdir $(c))).csv)
 	$(PYTHON) scripts/noc_bench.py $(NOC_BENCH_DIR) $(BUILD_DIR)/bench/noc.json
