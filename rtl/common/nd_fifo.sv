@@ -86,13 +86,17 @@ module nd_fifo #(
     end
   end
 
-  // Storage: one register per entry, loaded with data_i when the write goes to that entry; no reset
-  // (an entry is only read while valid_o says it holds data).
-  for (genvar e = 0; e < Depth; e++) begin : gen_mem
-    logic [Width-1:0] entry_d;
-    assign entry_d = (push && (wr_ptr_q == PtrW'(e))) ? data_i : mem_q[e];
+  // Storage: one register per entry, loaded with data_i when a write goes to it; no reset (an entry is
+  // only read while valid_o says it holds data). Written like an SRAM model, an enabled write into the
+  // array (docs/development.md, "Flops"): a next value per entry would copy every entry in every cycle
+  // of the simulation model. Synthesis gives the same flops with a load enable.
+  if (Depth == 1) begin : gen_wr_one
     always_ff @(posedge clk_i) begin
-      mem_q[e] <= entry_d;
+      if (push) mem_q[0] <= data_i;
+    end
+  end else begin : gen_wr_many
+    always_ff @(posedge clk_i) begin
+      if (push) mem_q[wr_ptr_q] <= data_i;
     end
   end
 

@@ -201,15 +201,18 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     end
   end
 
-  // Per-output stall events: some flit for p waited for a credit / lost allocation this cycle.
+  // Per-output stall events: some flit for p waited for a credit / lost allocation this cycle. A waiting
+  // flit marks its output with a one-hot shift (a port >= NUM_PORTS, excluded by PortInRange_A, marks none).
+  logic [NUM_PORTS-1:0][NumVcs-1:0] waiting;
+  assign waiting = req_valid_i & ~pop_o;
   always_comb begin
     credit_stall_o = '0;
     alloc_stall_o  = '0;
     for (int unsigned i = 0; i < NUM_PORTS; i++) begin
       for (int unsigned v = 0; v < NumVcs; v++) begin
-        if (req_valid_i[i][v] && !pop_o[i][v] && (32'(req_port_i[i][v]) < NUM_PORTS)) begin
-          if (cstall[i][v]) credit_stall_o[req_port_i[i][v]] = 1'b1;
-          else alloc_stall_o[req_port_i[i][v]] = 1'b1;
+        if (waiting[i][v]) begin
+          if (cstall[i][v]) credit_stall_o |= NUM_PORTS'(1) << req_port_i[i][v];
+          else alloc_stall_o |= NUM_PORTS'(1) << req_port_i[i][v];
         end
       end
     end

@@ -68,11 +68,9 @@ module nd_noc_alloc_iter import nd_noc_pkg::*; #(
     assign send_o[p] = |out_req[p];
   end
 
-  // An input won when some output granted it.
-  for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_won
-    always_comb begin
-      in_won_o[i] = 1'b0;
-      for (int unsigned p = 0; p < NUM_PORTS; p++) in_won_o[i] |= out_gnt_o[p][i];
-    end
+  // An input won if some output granted it: the OR of the outputs' one-hot grant vectors (bit i = input i).
+  always_comb begin
+    in_won_o = '0;
+    for (int unsigned p = 0; p < NUM_PORTS; p++) in_won_o |= out_gnt_o[p];
   end
 endmodule

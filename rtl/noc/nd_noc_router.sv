@@ -76,11 +76,12 @@ module nd_noc_router import nd_noc_pkg::*; #(
   logic [NUM_PORTS-1:0][VcW-1:0] send_vc;
   logic [NUM_PORTS-1:0][NumVcs-1:0] has_credit, vc_free;
   // Debug and counters.
-  logic [NUM_PORTS-1:0][NumVcs-1:0][UsageW-1:0] usage;
-  logic [NUM_PORTS-1:0][NumVcs-1:0][7:0] in_state;
-  logic [NUM_PORTS-1:0][NumVcs-1:0][UsageW-1:0] credits;
-  logic [NUM_PORTS-1:0][NumVcs-1:0][3:0] owner;
-  logic [NUM_PORTS-1:0][31:0] flits_in, flits_out, cstall_cnt, astall_cnt;
+  // (Unpacked per port: the read port then selects one port's value instead of packing all five.)
+  logic [NumVcs-1:0][UsageW-1:0] usage[NUM_PORTS];
+  logic [NumVcs-1:0][7:0] in_state[NUM_PORTS];
+  logic [NumVcs-1:0][UsageW-1:0] credits[NUM_PORTS];
+  logic [NumVcs-1:0][3:0] owner[NUM_PORTS];
+  logic [31:0] flits_in[NUM_PORTS], flits_out[NUM_PORTS], cstall_cnt[NUM_PORTS], astall_cnt[NUM_PORTS];
 
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_in
     nd_noc_input_port #(

@@ -72,6 +72,33 @@ TEST_CASE("every credit comes back and the mesh returns to its idle state", "[no
   CHECK(out == uint64_t(sent));
 }
 
+TEST_CASE("stall counters count at the output the waiting flit wants", "[noc][unit]") {
+  // Nodes 0 (west of 1) and 3 (south of 1) both stream one-flit requests to node 1: router 1's local output
+  // is contended (allocation stalls there), its west and south input buffers fill, and routers 0 and 3 then
+  // wait for credits at their east and north outputs. No other output of the mesh may count a stall.
+  const MeshShape s = test::shape_of(2);
+  Driver d(make_mesh(s, nd::test_waves("noc_stall_counters"), "test"));
+  const int dst = node_index(s, 1, 0), west = node_index(s, 0, 0), south = node_index(s, 1, 1), n = 40;
+  for (int i = 0; i < n; ++i) {
+    d.send(west, test::packet(s, west, dst, 0, 1, i));
+    d.send(south, test::packet(s, south, dst, 0, 1, 100 + i));
+  }
+  d.run_until_ejected(2 * n, 400);
+  CHECK(d.mesh().counter(dst, int(Port::Local), CounterSel::AllocStall) > 0);
+  CHECK(d.mesh().counter(west, int(Port::East), CounterSel::CreditStall) +
+            d.mesh().counter(south, int(Port::North), CounterSel::CreditStall) >
+        0);
+  for (int node = 0; node < s.nodes(); ++node) {
+    for (int p = 0; p < kNumPorts; ++p) {
+      INFO("node " << node << " port " << p);
+      if (!(node == dst && p == int(Port::Local)))
+        CHECK(d.mesh().counter(node, p, CounterSel::AllocStall) == 0);
+      if (!(node == west && p == int(Port::East)) && !(node == south && p == int(Port::North)))
+        CHECK(d.mesh().counter(node, p, CounterSel::CreditStall) == 0);
+    }
+  }
+}
+
 TEST_CASE("injecting without a credit trips the buffer overflow assertion", "[noc][unit]") {
   const MeshShape s = test::shape_of(2);
   auto m = make_mesh(s, nd::test_waves("noc_overflow"), "test");
