@@ -163,7 +163,6 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
           assign ej_valid_o[Node] = out_valid[L];
           assign ej_type_o[Node*2+:2] = out_type[L];
           assign ej_vc_o[Node*VcW+:VcW] = out_vc[L];
-          assign ej_data_o[Node*FlitWidth+:FlitWidth] = out_data[L];
           if (SelfCredit != 0) begin : gen_self
             assign out_credit[p] = out_valid[L] ? NumVcs'(1) << out_vc[L] : '0;
           end else begin : gen_tb
@@ -210,6 +209,15 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   if (SelfCredit != 0) begin : gen_self_credit
     logic unused_tb_credit;
     assign unused_tb_credit = ^{ej_credit_i, host_out_credit_i};
+  end
+
+  // Ejected flits' data, in one loop: one slice assign per node would be merged by Verilator into a chain
+  // of concatenations of the whole ej_data_o, which copies it once per node in every cycle (quadratic in
+  // the mesh size; 4 % of the lean 8x8's instructions).
+  always_comb begin
+    for (int unsigned n = 0; n < N; n++) begin
+      ej_data_o[n*FlitWidth+:FlitWidth] = out_data[n*P+32'(PortLocal)];
+    end
   end
 
   // Counter read port.
