@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Router design-space study (make bench-noc-dse; docs/noc.md "Design-space study").
 
-Every router of the study file (VCs, buffer depth, allocator iterations) is built as a lean mesh of every size,
+Every router of the study file (VCs, buffer depth, allocator iterations, VC policy) is built as a lean mesh of every size,
 swept on every traffic case (saturation, peak accepted load, zero-load latency: `nanodojo sweep`) and
 synthesized (`scripts/synth/synth.py noc_router --param ...`: cells, flops, osu018 area, critical path). Every
 sweep and every synthesis is an independent point writing its own JSON; `merge` gathers them.
@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_STUDY = ROOT / "sim/dse/router_study.yaml"
 PATTERNS = ("uniform", "transpose", "bitcomp", "hotspot", "neighbor", "tornado")  # nanodojo traffic patterns
 ROUTER_KEYS = {"vcs": (2, 4), "buf_depth": (2, 16), "alloc_iters": (1, 4)}
+VC_POLICIES = ("separate", "borrow", "shared")  # nd_noc_router VcPolicy 0, 1, 2 (docs/noc.md "VC policies")
 
 
 # ---------------------------------------------------------------------------------------------- study file
@@ -86,15 +87,21 @@ def load_study(path: Path):
     routers = []
     for i, (r, line) in enumerate(top["routers"][0]):
         if not isinstance(r, dict):
-            fail(line, f"routers[{i}]", "expected a map with vcs, buf_depth, alloc_iters")
+            fail(line, f"routers[{i}]", "expected a map with vcs, buf_depth, alloc_iters (and vc_policy)")
         cfg = {}
         for k, (v, kl) in r.items():
+            if k == "vc_policy":
+                if v not in VC_POLICIES:
+                    fail(kl, f"routers[{i}].{k}", f"unknown VC policy '{v}' (one of {', '.join(VC_POLICIES)})")
+                cfg[k] = v
+                continue
             if k not in ROUTER_KEYS:
-                fail(kl, f"routers[{i}].{k}", "unknown key (expected vcs, buf_depth, alloc_iters)")
+                fail(kl, f"routers[{i}].{k}", "unknown key (expected vcs, buf_depth, alloc_iters, vc_policy)")
             cfg[k] = integer(v, kl, f"routers[{i}].{k}", *ROUTER_KEYS[k])
         for k in ROUTER_KEYS:
             if k not in cfg:
                 fail(line, f"routers[{i}].{k}", "missing")
+        cfg.setdefault("vc_policy", "separate")
         if cfg["vcs"] == 3:
             fail(line, f"routers[{i}].vcs", "must be 2 or 4 (each message class owns half of the VCs)")
         if cfg in routers:
@@ -122,7 +129,7 @@ def load_study(path: Path):
     for k in ("pattern", "lengths", "rate"):
         if k in plain["run"]:
             fail(top["run"][0][k][1], f"run.{k}", "set by the study for every point; remove it here")
-    return {"file": str(path), "routers": routers, "meshes": meshes, "cases": cases, "run": plain["run"],
+    return {"file": str(path.resolve()), "routers": routers, "meshes": meshes, "cases": cases, "run": plain["run"],
             "sweep": plain["sweep"]}
 
 
@@ -143,14 +150,15 @@ def plan(study, build_dir: Path, out: Path, synth=True):
         points.append({"id": "synth_" + router_tag(r), "kind": "synth", "router": r,
                        "argv": [sys.executable, str(ROOT / "scripts/synth/synth.py"), "noc_router",
                                 "--out", str(synth_out), "--name", name, "--param", f"NumVcs={r['vcs']}",
-                                "--param", f"BufDepth={r['buf_depth']}", "--param", f"AllocIters={r['alloc_iters']}"],
+                                "--param", f"BufDepth={r['buf_depth']}", "--param", f"AllocIters={r['alloc_iters']}",
+                                "--param", f"VcPolicy={VC_POLICIES.index(r['vc_policy'])}"],
                        "result": str(synth_out / name / "report.json")})
     for m in study["meshes"]:
         for r in study["routers"]:
             for c in study["cases"]:
                 pid = f"{m}x{m}_{router_tag(r)}_{case_tag(c)}"
                 cfg = {"build": {"rows": m, "cols": m, "vcs": r["vcs"], "buf_depth": r["buf_depth"],
-                                 "flit_width": 128, "alloc_iters": r["alloc_iters"]},
+                                 "flit_width": 128, "alloc_iters": r["alloc_iters"], "vc_policy": r["vc_policy"]},
                        "run": {"pattern": c["pattern"], "lengths": c["lengths"], **study["run"]},
                        "sweep": study["sweep"]}
                 cfg_path = cfg_dir / f"{pid}.yaml"
@@ -168,7 +176,7 @@ def plan(study, build_dir: Path, out: Path, synth=True):
 
 
 def variants(study):
-    return [f"{m}x{m}:{r['vcs']}:{r['buf_depth']}:{r['alloc_iters']}" for m in study["meshes"]
+    return [f"{m}x{m}:{r['vcs']}:{r['buf_depth']}:{r['alloc_iters']}:{r['vc_policy']}" for m in study["meshes"]
             for r in study["routers"]]
 
 

@@ -4,9 +4,10 @@
 // Requests (all registered state, no combinational input from other routers): for every input port
 //   i and VC v, the flit at the head of the buffer (valid, type, output port, output VC held by its
 //   packet). Output state: per output port and VC, whether a credit is available and whether the
-//   VC is free for a new packet.
+//   VC is free for a new packet. req_class_i is the message class of a head flit's packet.
 // A flit is eligible when it can leave this cycle: a body/tail flit needs a credit on the output VC
-//   its packet holds; a head flit needs a free output VC of its message class with a credit.
+//   its packet holds; a head flit needs a free output VC with a credit among those its message class
+//   may take (VcPolicy, nd_noc_pkg::vc_allowed; with VC_SEPARATE the class is that of the input VC).
 // Stage 1 (per input): a round-robin arbiter picks one eligible VC. Stage 2 (per output): a
 //   round-robin arbiter picks one input among those whose pick targets it (both in one
 //   nd_noc_alloc_iter). Each further iteration (AllocIters in all, default 2), an nd_noc_alloc_iter
@@ -20,6 +21,7 @@
 module nd_noc_alloc import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned AllocIters = 2,  // separable iterations per cycle (1 = plain input-first)
+  parameter int unsigned VcPolicy = VC_SEPARATE,  // which output VCs a head flit's class may take
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
 ) (
   input  logic                                      clk_i,
@@ -28,6 +30,7 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   input  logic [NUM_PORTS-1:0][NumVcs-1:0]          req_head_i,
   input  logic [NUM_PORTS-1:0][NumVcs-1:0][PORT_W-1:0] req_port_i,
   input  logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] req_ovc_i,
+  input  logic [NUM_PORTS-1:0][NumVcs-1:0]          req_class_i,
   input  logic [NUM_PORTS-1:0][NumVcs-1:0]          has_credit_i,
   input  logic [NUM_PORTS-1:0][NumVcs-1:0]          vc_free_i,
   output logic [NUM_PORTS-1:0][NumVcs-1:0]          pop_o,
@@ -42,11 +45,13 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   `include "nd_assert.svh"
 
   localparam int unsigned VcsPerClass = NumVcs / NUM_CLASSES;
+  // With separate VCs a flit's class is that of its input VC (a constant); otherwise the header's.
+  localparam bit ClassFromHeader = VcPolicy != VC_SEPARATE;
 
-  // VCs owned by each message class.
+  // Output VCs each message class may take.
   function automatic logic [NumVcs-1:0] class_mask(int unsigned c);
     logic [NumVcs-1:0] m;
-    for (int unsigned v = 0; v < NumVcs; v++) m[v] = (v / VcsPerClass) == c;
+    for (int unsigned v = 0; v < NumVcs; v++) m[v] = vc_allowed(VcPolicy, NumVcs, c, v);
     return m;
   endfunction
 
@@ -80,16 +85,19 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   logic [NUM_PORTS-1:0][NumVcs-1:0] elig, cstall;
   for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_elig
     for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
-      localparam int unsigned C = v / VcsPerClass;
+      localparam int unsigned C = v / VcsPerClass;  // the class that owns input VC v
       logic [PORT_W-1:0] p;
       assign p = req_port_i[i][v];
+      // The class whose output VCs a head flit may take: the header's, or (a constant, which leaves the
+      // separate-VC router as it was) the input VC's.
       always_comb begin
         elig[i][v]   = 1'b0;
         cstall[i][v] = 1'b0;
         if (req_valid_i[i][v] && (32'(p) < NUM_PORTS)) begin
           if (req_head_i[i][v]) begin
-            elig[i][v]   = |cand_vc[p][C];
-            cstall[i][v] = any_free[p][C] && !(|cand_vc[p][C]);
+            elig[i][v]   = |cand_vc[p][ClassFromHeader ? 32'(req_class_i[i][v]) : C];
+            cstall[i][v] = any_free[p][ClassFromHeader ? 32'(req_class_i[i][v]) : C] &&
+                           !(|cand_vc[p][ClassFromHeader ? 32'(req_class_i[i][v]) : C]);
           end else begin
             elig[i][v]   = has_credit_i[p][req_ovc_i[i][v]];
             cstall[i][v] = !has_credit_i[p][req_ovc_i[i][v]];
@@ -194,7 +202,8 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     logic [VcW-1:0] win_vc;
     assign win_vc       = in_vc_o[send_in_o[p]];
     assign win_head[p]  = req_head_i[send_in_o[p]][win_vc];
-    assign win_class[p] = (32'(win_vc) / VcsPerClass) != 0;
+    assign win_class[p] = ClassFromHeader ? req_class_i[send_in_o[p]][win_vc]
+                                          : (32'(win_vc) / VcsPerClass) != 0;
     assign send_vc_o[p] = win_head[p] ? pick_vc[p][win_class[p]] : req_ovc_i[send_in_o[p]][win_vc];
     for (genvar c = 0; c < NUM_CLASSES; c++) begin : gen_vc_adv
       assign vc_adv[p][c] = send_o[p] && win_head[p] && (win_class[p] == 1'(c));

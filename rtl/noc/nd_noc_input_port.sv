@@ -6,9 +6,10 @@
 //   arrives (checked). credit_o[v] is a one-cycle pulse (registered) for every flit that left the
 //   buffer of VC v; the sender starts with BufDepth credits per VC.
 // Allocator side: for every VC, req_* describe the flit at the head of its buffer (valid, type,
-//   output port, output VC held by its packet). pop_i[v] removes that flit in the cycle it wins
-//   switch allocation; for a head flit, alloc_vc_i is the output VC the allocator gave the packet,
-//   which the body and tail flits reuse. A packet's flits stay contiguous within its VC.
+//   output port, output VC held by its packet, message class of a head flit). pop_i[v] removes that
+//   flit in the cycle it wins switch allocation; for a head flit, alloc_vc_i is the output VC the
+//   allocator gave the packet, which the body and tail flits reuse. A packet's flits stay contiguous
+//   within its VC.
 //   sel_vc_i chooses the VC whose head flit appears on sel_type_o / sel_data_o (crossbar input).
 module nd_noc_input_port import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
@@ -16,6 +17,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,
   parameter int unsigned Cols = 4,
+  parameter int unsigned VcPolicy = VC_SEPARATE,  // which VCs a head flit's class may arrive on
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned UsageW = $clog2(BufDepth + 1)
 ) (
@@ -34,6 +36,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
   output logic [NumVcs-1:0][1:0]      req_type_o,
   output logic [NumVcs-1:0][PORT_W-1:0] req_port_o,
   output logic [NumVcs-1:0][VcW-1:0]  req_ovc_o,
+  output logic [NumVcs-1:0]           req_class_o,
   input  logic [VcW-1:0]              sel_vc_i,
   output logic [1:0]                  sel_type_o,
   output logic [FlitWidth-1:0]        sel_data_o,
@@ -45,8 +48,6 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
   output logic [31:0]                 flits_in_o
 );
   `include "nd_assert.svh"
-
-  localparam int unsigned VcsPerClass = NumVcs / NUM_CLASSES;
 
   logic [NumVcs-1:0] fifo_ready;
   logic [NumVcs-1:0] active_q, active_d;
@@ -103,6 +104,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
     end
     assign req_port_o[v] = is_head ? route : out_port_q[v];
     assign req_ovc_o[v] = out_vc_q[v];
+    assign req_class_o[v] = fifo_out[HDR_CLASS_BIT];
 
     // Wormhole state: a head that leaves opens the packet (unless it is also the tail); the tail
     // closes it. Body and tail flits follow the head's output port and output VC.
@@ -128,11 +130,12 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
 `ifndef SYNTHESIS
     logic [COORD_W-1:0] arr_dst_x, arr_dst_y;
     logic bad_dst_d, bad_dst_q, bad_class_d, bad_class_q;
+    localparam bit [NUM_CLASSES-1:0] ClassOk = {vc_allowed(VcPolicy, NumVcs, 1, v),
+                                                vc_allowed(VcPolicy, NumVcs, 0, v)};
     assign arr_dst_x = flit_data_i[HDR_DST_X_LSB+:COORD_W];
     assign arr_dst_y = flit_data_i[HDR_DST_Y_LSB+:COORD_W];
     assign bad_dst_d = write && flit_type_i[0] && ((32'(arr_dst_x) >= Cols) || (32'(arr_dst_y) >= Rows));
-    assign bad_class_d = write && flit_type_i[0] &&
-                         (32'(flit_data_i[HDR_CLASS_BIT]) != v / VcsPerClass);
+    assign bad_class_d = write && flit_type_i[0] && !ClassOk[flit_data_i[HDR_CLASS_BIT]];
     always_ff @(posedge clk_i or negedge rst_ni) begin
       if (!rst_ni) begin
         bad_dst_q   <= 1'b0;

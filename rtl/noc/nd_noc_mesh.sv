@@ -25,6 +25,7 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,
+  parameter int unsigned VcPolicy = VC_SEPARATE,  // nd_noc_pkg: VC_SEPARATE, VC_BORROW, VC_SHARED
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned SelfCredit = 0,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
@@ -114,6 +115,7 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
         .NumVcs    (NumVcs),
         .BufDepth  (BufDepth),
         .AllocIters(AllocIters),
+        .VcPolicy  (VcPolicy),
         .FlitWidth (FlitWidth),
         .Rows      (Rows),
         .Cols      (Cols)

@@ -52,6 +52,24 @@ package nd_noc_pkg;
     MsgResponse = 1'b1
   } msg_class_e /*verilator public*/;
 
+  // VC policies (nd_noc_router VcPolicy, docs/noc.md "VC policies"): which VCs a packet may take.
+  //   VC_SEPARATE: a class takes only the VCs it owns (the default; what the node's remote reads need).
+  //   VC_BORROW:   requests take only request VCs; responses take any VC. Still free of protocol
+  //                deadlock: the response VCs hold only responses, which always drain.
+  //   VC_SHARED:   any packet takes any VC (BookSim's synthetic traffic). Request/response traffic
+  //                can deadlock at the end points; for the router study only.
+  localparam int unsigned VC_SEPARATE /*verilator public*/ = 0;
+  localparam int unsigned VC_BORROW /*verilator public*/ = 1;
+  localparam int unsigned VC_SHARED /*verilator public*/ = 2;
+
+  // Whether a packet of class cls may take VC vc of num_vcs under the policy (constant arguments only:
+  // the router calls it at elaboration).
+  function automatic bit vc_allowed(int unsigned policy, int unsigned num_vcs, int unsigned cls,
+                                    int unsigned vc);
+    if (policy == VC_SHARED || (policy == VC_BORROW && cls == 32'(MsgResponse))) return 1'b1;
+    return vc / (num_vcs / NUM_CLASSES) == cls;
+  endfunction
+
   // Counter / debug read port: cnt_sel = {vc[3:0], kind[3:0]}.
   localparam int unsigned CNT_SEL_W /*verilator public*/ = 8;
   localparam int unsigned CNT_NODE_W /*verilator public*/ = 8;

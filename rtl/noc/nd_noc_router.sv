@@ -19,6 +19,7 @@ module nd_noc_router import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,  // allocator iterations per cycle (nd_noc_alloc)
+  parameter int unsigned VcPolicy = VC_SEPARATE,  // VCs a message class may take (nd_noc_pkg)
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,  // mesh size, for the edge assertions
   parameter int unsigned Cols = 4,
@@ -52,6 +53,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
                     "nd_noc_router: BufDepth must be 2..16")
   `ND_STATIC_ASSERT(gen_check_iters, AllocIters >= 1 && AllocIters <= 4,
                     "nd_noc_router: AllocIters must be 1..4")
+  `ND_STATIC_ASSERT(gen_check_policy, VcPolicy <= VC_SHARED,
+                    "nd_noc_router: VcPolicy must be 0 (separate), 1 (borrow) or 2 (shared)")
   `ND_STATIC_ASSERT(gen_check_width, FlitWidth >= HDR_W,
                     "nd_noc_router: FlitWidth must hold the 32-bit route header")
   `ND_STATIC_ASSERT(gen_check_rows, Rows >= 1 && Rows <= (1 << COORD_W),
@@ -62,7 +65,7 @@ module nd_noc_router import nd_noc_pkg::*; #(
   localparam int unsigned UsageW = $clog2(BufDepth + 1);
 
   // Input ports -> allocator.
-  logic [NUM_PORTS-1:0][NumVcs-1:0] req_valid, req_head, pop;
+  logic [NUM_PORTS-1:0][NumVcs-1:0] req_valid, req_head, req_class, pop;
   logic [NUM_PORTS-1:0][NumVcs-1:0][1:0] req_type;
   logic [NUM_PORTS-1:0][NumVcs-1:0][PORT_W-1:0] req_port;
   logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] req_ovc;
@@ -89,7 +92,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
       .BufDepth (BufDepth),
       .FlitWidth(FlitWidth),
       .Rows     (Rows),
-      .Cols     (Cols)
+      .Cols     (Cols),
+      .VcPolicy (VcPolicy)
     ) u_in (
       .clk_i       (clk_i),
       .rst_ni      (rst_ni),
@@ -104,6 +108,7 @@ module nd_noc_router import nd_noc_pkg::*; #(
       .req_type_o  (req_type[p]),
       .req_port_o  (req_port[p]),
       .req_ovc_o   (req_ovc[p]),
+      .req_class_o (req_class[p]),
       .sel_vc_i    (in_vc[p]),
       .sel_type_o  (sel_type[p]),
       .sel_data_o  (sel_data[p]),
@@ -120,7 +125,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
 
   nd_noc_alloc #(
     .NumVcs    (NumVcs),
-    .AllocIters(AllocIters)
+    .AllocIters(AllocIters),
+    .VcPolicy  (VcPolicy)
   ) u_alloc (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
@@ -128,6 +134,7 @@ module nd_noc_router import nd_noc_pkg::*; #(
     .req_head_i    (req_head),
     .req_port_i    (req_port),
     .req_ovc_i     (req_ovc),
+    .req_class_i   (req_class),
     .has_credit_i  (has_credit),
     .vc_free_i     (vc_free),
     .pop_o         (pop),

@@ -32,12 +32,15 @@ bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, 
 	  $(foreach c,$(NOC_BENCH_CONFIGS),$(NOC_BENCH_DIR)/$(basename $(notdir $(c))).csv)
 	$(PYTHON) scripts/noc_bench.py $(NOC_BENCH_DIR) $(BUILD_DIR)/bench/noc.json
 
-# Router design-space study (docs/noc.md "Design-space study"): lean meshes of every router in
-# sim/dse/router_study.yaml, built in $(BUILD_DIR)/dse, swept and synthesized point by point over $(JOBS)
-# processes; build/bench/noc_dse.json, build/bench/noc_dse/noc_dse.png and the table in docs/noc.md.
-NOC_DSE_STUDY ?= sim/dse/router_study.yaml
+# Router design-space study (docs/noc.md "Design-space study"): lean meshes of every router in each study file,
+# built in $(BUILD_DIR)/dse, swept and synthesized point by point over $(JOBS) processes. Per study: the points
+# in $(BUILD_DIR)/bench/<out>/, the merged $(BUILD_DIR)/bench/<out>.json, <out>/<out>.png, and its table in
+# docs/noc.md. NOC_DSE_STUDIES=file:out,... runs other studies.
+NOC_DSE_STUDIES ?= sim/dse/router_study.yaml:noc_dse sim/dse/vc_policy_study.yaml:noc_dse_vc_policy
 .PHONY: bench-noc-dse
-bench-noc-dse: tools ## router design-space study: throughput vs VCs/buffers/allocator and area -> docs/noc.md
+bench-noc-dse: tools ## router design-space studies: throughput vs VCs/buffers/allocator/VC policy and area -> docs/noc.md
 	@mkdir -p $(BUILD_DIR)/bench
-	$(PYTHON) scripts/noc_dse.py --study $(NOC_DSE_STUDY) --build-dir $(BUILD_DIR)/dse \
-	  --out $(BUILD_DIR)/bench/noc_dse --jobs $(JOBS) --doc docs/noc.md
+	set -e; for s in $(NOC_DSE_STUDIES); do \
+	  $(PYTHON) scripts/noc_dse.py --study $${s%%:*} --build-dir $(BUILD_DIR)/dse \
+	    --out $(BUILD_DIR)/bench/$${s##*:} --jobs $(JOBS) --doc docs/noc.md; \
+	done

@@ -4,8 +4,10 @@
 #include <algorithm>
 
 #include "Vnoc_mesh_2x2.h"
+#include "Vnoc_mesh_2x2_shared.h"
 #include "Vnoc_mesh_4x4.h"
 #include "Vnoc_mesh_4x4_4vc.h"
+#include "Vnoc_mesh_4x4_borrow.h"
 #include "Vnoc_mesh_4x4_lean.h"
 #include "Vnoc_mesh_4x4_nd_noc_pkg.h"
 #include "Vnoc_mesh_8x8.h"
@@ -26,6 +28,8 @@ static_assert(kHdrDstXLsb == Pkg::HDR_DST_X_LSB && kHdrDstYLsb == Pkg::HDR_DST_Y
               kHdrSrcHostBit == Pkg::HDR_SRC_HOST_BIT);
 static_assert(kNumClasses == Pkg::NUM_CLASSES && int(MsgClass::Request) == Pkg::MsgRequest &&
               int(MsgClass::Response) == Pkg::MsgResponse);
+static_assert(int(VcPolicy::Separate) == Pkg::VC_SEPARATE && int(VcPolicy::Borrow) == Pkg::VC_BORROW &&
+              int(VcPolicy::Shared) == Pkg::VC_SHARED);
 static_assert(int(FlitType::Body) == Pkg::FlitBody && int(FlitType::Head) == Pkg::FlitHead &&
               int(FlitType::Tail) == Pkg::FlitTail && int(FlitType::HeadTail) == Pkg::FlitHeadTail);
 static_assert(int(Port::Local) == Pkg::PortLocal && int(Port::North) == Pkg::PortNorth &&
@@ -57,6 +61,12 @@ const Compiled kCompiled[] = {
     {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
     {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_lean>, make_dut<Vnoc_mesh_4x4_lean>},
     {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
+    {{4, 4, 2, 4, 128, 2, VcPolicy::Borrow},
+     nd::has_waves_v<Vnoc_mesh_4x4_borrow>,
+     make_dut<Vnoc_mesh_4x4_borrow>},
+    {{2, 2, 2, 4, 128, 2, VcPolicy::Shared},
+     nd::has_waves_v<Vnoc_mesh_2x2_shared>,
+     make_dut<Vnoc_mesh_2x2_shared>},
     {{8, 8, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
 #include "mesh_variant_entries.inc"
 };
@@ -99,7 +109,7 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
   // Name the first field no compiled mesh agrees with, given the fields before it.
   std::string list;
   for (const auto& k : compiled_meshes()) list += (list.empty() ? "" : "; ") + to_string(k);
-  bool rows = false, cols = false, vcs = false, depth = false, width = false;
+  bool rows = false, cols = false, vcs = false, depth = false, width = false, iters = false;
   for (const auto& k : kCompiled) {
     const MeshShape& c = k.shape;
     rows |= c.rows == s.rows;
@@ -108,13 +118,16 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
     depth |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth;
     width |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth &&
              c.flit_width == s.flit_width;
+    iters |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth &&
+             c.flit_width == s.flit_width && c.alloc_iters == s.alloc_iters;
   }
   const std::string key = !rows    ? "rows"
                           : !cols  ? "cols"
                           : !vcs   ? "num_vcs"
                           : !depth ? "buf_depth"
                           : !width ? "flit_width"
-                                   : "alloc_iters";
+                          : !iters ? "alloc_iters"
+                                   : "vc_policy";
   throw nd::InputError(name, 0, key, "no compiled mesh for " + to_string(s) + " (compiled: " + list + ")");
 }
 

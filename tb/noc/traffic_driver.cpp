@@ -55,6 +55,7 @@ class Driver {
     }
     r_.order_checked = sb_.checks_order();
     r_.reordered_packets = sb_.reordered_packets();
+    r_.borrowed_packets = sb_.borrowed_packets();
     r_.cycles = mesh_.cycle() - start_;
     r_.packets_delivered = sb_.packets_delivered();
     r_.flits_delivered = sb_.flits_delivered();

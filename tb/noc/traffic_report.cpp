@@ -64,9 +64,12 @@ std::string format_report(const NocConfig& cfg, const RunResult& r, uint64_t see
   else
     s += fmt(
         "  scoreboard %llu packets, %llu flits delivered exactly once, payload intact; %llu packets overtook "
-        "an earlier one of their stream (several VCs per class)\n",
+        "an earlier one of their stream (a class with several VCs)\n",
         (unsigned long long)r.packets_delivered, (unsigned long long)r.flits_delivered,
         (unsigned long long)r.reordered_packets);
+  if (r.borrowed_packets)
+    s += fmt("             %llu packets arrived on a VC of the other message class (VC policy)\n",
+             (unsigned long long)r.borrowed_packets);
   s += fmt("  simulated  %llu cycles in %.2f s: %.0f cycles/s (%.0f per CPU second)\n",
            (unsigned long long)r.cycles, r.wall_seconds, r.cycles_per_second(), r.cycles_per_cpu_second());
   return s;
@@ -81,6 +84,7 @@ nlohmann::json config_json(const NocConfig& cfg) {
                           {"vcs", b.num_vcs},
                           {"buf_depth", b.buf_depth},
                           {"alloc_iters", b.alloc_iters},
+                          {"vc_policy", noc::vc_policy_name(b.vc_policy)},
                           {"flit_width", b.flit_width}}},
                         {"pattern", pattern_name(cfg.run.pattern.pattern)},
                         {"lengths", cfg.run.lengths.describe()},
@@ -119,6 +123,8 @@ nlohmann::json report_json(const NocConfig& cfg, const RunResult& r, uint64_t se
                 {"alloc_stalls", r.alloc_stalls},
                 {"packets_delivered", r.packets_delivered},
                 {"flits_delivered", r.flits_delivered},
+                {"reordered_packets", r.reordered_packets},
+                {"borrowed_packets", r.borrowed_packets},
                 {"cycles", r.cycles},
                 {"wall_seconds", r.wall_seconds},
                 {"cycles_per_second", r.cycles_per_second()},

@@ -62,6 +62,7 @@ struct RunResult {
   uint64_t flits_injected = 0;      // flits the sources drove into the mesh
   bool order_checked = true;        // one VC per class: streams must arrive in order (traffic_scoreboard.hpp)
   uint64_t reordered_packets = 0;   // packets that overtook an earlier one of their stream
+  uint64_t borrowed_packets = 0;    // packets that arrived on a VC of the other class (VC policy)
 
   int nodes() const { return rows * cols; }
   double offered() const;   // measured offered load, flits/node/cycle

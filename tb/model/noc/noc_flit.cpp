@@ -48,7 +48,31 @@ std::string to_string(const MeshShape& s) {
          " VCs x " + std::to_string(s.buf_depth) + " flits x " + std::to_string(s.flit_width) + " bits" +
          (s.alloc_iters == 2 ? ""
                              : ", " + std::to_string(s.alloc_iters) + " allocator iteration" +
-                                   (s.alloc_iters == 1 ? "" : "s"));
+                                   (s.alloc_iters == 1 ? "" : "s")) +
+         (s.vc_policy == VcPolicy::Borrow   ? ", responses borrow request VCs"
+          : s.vc_policy == VcPolicy::Shared ? ", shared VCs"
+                                            : "");
+}
+
+const char* vc_policy_name(VcPolicy p) {
+  switch (p) {
+    case VcPolicy::Borrow:
+      return "borrow";
+    case VcPolicy::Shared:
+      return "shared";
+    default:
+      return "separate";
+  }
+}
+
+bool parse_vc_policy(const std::string& name, VcPolicy& p) {
+  for (VcPolicy c : {VcPolicy::Separate, VcPolicy::Borrow, VcPolicy::Shared}) {
+    if (name == vc_policy_name(c)) {
+      p = c;
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace nd::noc

@@ -43,6 +43,11 @@ const char* flit_type_name(FlitType t);  // "body", "head", "tail", "head+tail"
 // nd_noc_pkg::msg_class_e.
 enum class MsgClass : uint8_t { Request = 0, Response = 1 };
 
+// VC policies (nd_noc_pkg VC_SEPARATE, VC_BORROW, VC_SHARED; nd_noc_router VcPolicy): which VCs a packet of
+// a message class may take. Separate: only its class's own VCs. Borrow: requests their own, responses any.
+// Shared: any (BookSim's synthetic traffic; request/response traffic can deadlock, router study only).
+enum class VcPolicy : uint8_t { Separate = 0, Borrow = 1, Shared = 2 };
+
 struct Flit {
   FlitType type = FlitType::Body;
   unsigned vc = 0;
@@ -65,19 +70,30 @@ Header decode_header(uint32_t word0);
 struct MeshShape {
   int rows = 4, cols = 4, num_vcs = 2, buf_depth = 4, flit_width = 128;
   int alloc_iters = 2;  // the router's allocator iterations per cycle (nd_noc_router AllocIters)
+  VcPolicy vc_policy = VcPolicy::Separate;  // nd_noc_router VcPolicy
   int nodes() const { return rows * cols; }
   bool operator==(const MeshShape& o) const {
     return rows == o.rows && cols == o.cols && num_vcs == o.num_vcs && buf_depth == o.buf_depth &&
-           flit_width == o.flit_width && alloc_iters == o.alloc_iters;
+           flit_width == o.flit_width && alloc_iters == o.alloc_iters && vc_policy == o.vc_policy;
   }
 };
-// "4x4, 2 VCs x 4 flits x 128 bits"; ", 3 allocator iterations" is added when alloc_iters is not 2.
+// "4x4, 2 VCs x 4 flits x 128 bits"; ", 3 allocator iterations" is added when alloc_iters is not 2, and
+// ", responses borrow request VCs" / ", shared VCs" for the policies other than Separate.
 std::string to_string(const MeshShape& s);
+
+// The policy's name in configs and reports ("separate", "borrow", "shared"), and back (false if unknown).
+const char* vc_policy_name(VcPolicy p);
+bool parse_vc_policy(const std::string& name, VcPolicy& p);
 
 // Message class c owns VCs [c * num_vcs / 2, (c + 1) * num_vcs / 2) (num_vcs = 2 or 4).
 inline int vcs_per_class(int num_vcs) { return num_vcs / kNumClasses; }
 inline int first_vc_of_class(int msg_class, int num_vcs) { return msg_class * vcs_per_class(num_vcs); }
 inline int class_of_vc(int vc, int num_vcs) { return vc / vcs_per_class(num_vcs); }
+// Whether a packet of msg_class may take VC vc under the policy (nd_noc_pkg::vc_allowed).
+inline bool vc_allowed(VcPolicy p, int num_vcs, int msg_class, int vc) {
+  if (p == VcPolicy::Shared || (p == VcPolicy::Borrow && msg_class == int(MsgClass::Response))) return true;
+  return class_of_vc(vc, num_vcs) == msg_class;
+}
 
 // Node index and coordinates: n = y * cols + x.
 inline int node_index(const MeshShape& s, int x, int y) { return y * s.cols + x; }

@@ -50,6 +50,23 @@ TEST_CASE("flit types, classes and mesh geometry", "[noc][model]") {
   CHECK(class_of_vc(3, 4) == 1);
   const MeshShape s{4, 4, 2, 4, 128};
   CHECK(to_string(s) == "4x4, 2 VCs x 4 flits x 128 bits");
+  CHECK(to_string(MeshShape{4, 4, 2, 4, 128, 2, VcPolicy::Borrow}) ==
+        "4x4, 2 VCs x 4 flits x 128 bits, responses borrow request VCs");
+  // VC policies (nd_noc_pkg::vc_allowed): 4 VCs, request VCs 0-1, response VCs 2-3.
+  for (int vc = 0; vc < 4; ++vc) {
+    CHECK(vc_allowed(VcPolicy::Separate, 4, 0, vc) == (vc < 2));
+    CHECK(vc_allowed(VcPolicy::Separate, 4, 1, vc) == (vc >= 2));
+    CHECK(vc_allowed(VcPolicy::Borrow, 4, 0, vc) == (vc < 2));
+    CHECK(vc_allowed(VcPolicy::Borrow, 4, 1, vc));
+    CHECK((vc_allowed(VcPolicy::Shared, 4, 0, vc) && vc_allowed(VcPolicy::Shared, 4, 1, vc)));
+  }
+  for (VcPolicy p : {VcPolicy::Separate, VcPolicy::Borrow, VcPolicy::Shared}) {
+    VcPolicy q = VcPolicy::Separate;
+    CHECK(parse_vc_policy(vc_policy_name(p), q));
+    CHECK(q == p);
+  }
+  VcPolicy unused;
+  CHECK_FALSE(parse_vc_policy("any", unused));
   CHECK(xy_hops(s, 1, 14) == 4);
   CHECK(encode_header(route_header(s, 1, 14, 1)) == encode_header({2, 3, 1, 0, 1, 0}));
   CHECK(zero_load_latency(0, 1) == 2);

@@ -19,6 +19,7 @@ using noc::Flit;
 using noc::FlitType;
 using noc::Header;
 using noc::MeshShape;
+using noc::VcPolicy;
 
 // Smallest flit width the payload encoding needs.
 constexpr int kMinFlitWidth = 64;

@@ -7,10 +7,13 @@
 namespace nd::traffic {
 
 Scoreboard::Scoreboard(const MeshShape& mesh)
-    : mesh_(mesh),
-      flit_words_(mesh.flit_width / 32),
-      check_order_(noc::vcs_per_class(mesh.num_vcs) == 1),
-      open_(mesh.nodes() * mesh.num_vcs) {}
+    : mesh_(mesh), flit_words_(mesh.flit_width / 32), open_(mesh.nodes() * mesh.num_vcs) {
+  for (int c = 0; c < noc::kNumClasses; ++c) {
+    int n = 0;
+    for (int v = 0; v < mesh.num_vcs; ++v) n += noc::vc_allowed(mesh.vc_policy, mesh.num_vcs, c, v);
+    check_order_[c] = n == 1;
+  }
+}
 
 uint64_t Scoreboard::order_key(int src, int dst, int cls) const {
   return (static_cast<uint64_t>(src) * mesh_.nodes() + dst) * noc::kNumClasses + cls;
@@ -64,11 +67,12 @@ std::optional<Delivery> Scoreboard::eject(int node, const Flit& f, uint64_t cycl
     if (p.dst != node)
       fail(cycle, node, f,
            "packet " + std::to_string(id) + " for node " + std::to_string(p.dst) + " arrived here");
-    if (noc::class_of_vc(static_cast<int>(f.vc), mesh_.num_vcs) != p.cls)
-      fail(cycle, node, f, "packet of class " + std::to_string(p.cls) + " on a VC of the other class");
+    if (!noc::vc_allowed(mesh_.vc_policy, mesh_.num_vcs, p.cls, static_cast<int>(f.vc)))
+      fail(cycle, node, f, "packet of class " + std::to_string(p.cls) + " on a VC its class may not take");
+    if (noc::class_of_vc(static_cast<int>(f.vc), mesh_.num_vcs) != p.cls) ++borrowed_;
     auto& q = order_[order_key(p.src, p.dst, p.cls)];
     if (q.empty() || q.front() != id) {
-      if (check_order_)
+      if (check_order_[p.cls])
         fail(cycle, node, f,
              "packet " + std::to_string(id) + " overtook packet " +
                  std::to_string(q.empty() ? 0 : q.front()) + " of the same source, destination and class");

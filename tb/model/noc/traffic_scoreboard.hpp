@@ -5,9 +5,10 @@
 // Packet order follows what the router guarantees (docs/noc.md, "Ordering"): with one VC per message
 // class (2 VCs) every hop is first-in first-out and XY routes are fixed, so packets of one (source,
 // destination, class) stream arrive in creation order, and the scoreboard fails a packet that overtakes
-// an earlier one of its stream. With more VCs per class the VC allocator may give consecutive packets of
-// a stream different VCs, which drain independently: packets may then overtake each other, and the
-// scoreboard counts them (reordered_packets()) instead of failing.
+// an earlier one of its stream. With more VCs per class, or a VC policy that lets a class take VCs of the
+// other one (noc::VcPolicy), the VC allocator may give consecutive packets of a stream different VCs, which
+// drain independently: packets of that class may then overtake each other, and the scoreboard counts them
+// (reordered_packets()) instead of failing.
 #pragma once
 
 #include <cstdint>
@@ -48,8 +49,10 @@ class Scoreboard {
   uint64_t flit_hops() const { return flit_hops_; }
   // Packets that arrived before an earlier packet of their stream (only with several VCs per class).
   uint64_t reordered_packets() const { return reordered_; }
-  // Whether packets of a stream must arrive in creation order (one VC per class).
-  bool checks_order() const { return check_order_; }
+  // Packets that arrived on a VC their class does not own (VcPolicy borrow or shared; 0 with separate VCs).
+  uint64_t borrowed_packets() const { return borrowed_; }
+  // Whether packets of every stream must arrive in creation order (each class may take one VC only).
+  bool checks_order() const { return check_order_[0] && check_order_[1]; }
 
  private:
   struct Open {
@@ -62,11 +65,12 @@ class Scoreboard {
 
   MeshShape mesh_;
   int flit_words_;
-  bool check_order_;
+  bool check_order_[noc::kNumClasses];  // per message class: it may take one VC only
   std::unordered_map<uint32_t, Packet> live_;
   std::unordered_map<uint64_t, std::deque<uint32_t>> order_;
   std::vector<Open> open_;  // per (node, vc)
-  uint64_t flits_injected_ = 0, flits_delivered_ = 0, packets_delivered_ = 0, flit_hops_ = 0, reordered_ = 0;
+  uint64_t flits_injected_ = 0, flits_delivered_ = 0, packets_delivered_ = 0, flit_hops_ = 0, reordered_ = 0,
+           borrowed_ = 0;
 };
 
 }  // namespace nd::traffic

@@ -157,7 +157,7 @@ TEST_CASE("scoreboard catches reordering within a (source, destination, class) s
   CHECK_THROWS_WITH(sb.eject(3, make_flit(b, 0, m2, 0), 10), Catch::Contains("overtook"));
   Scoreboard sb2(m2);
   sb2.expect(a);
-  CHECK_THROWS_WITH(sb2.eject(3, make_flit(a, 0, m2, 1), 10), Catch::Contains("other class"));
+  CHECK_THROWS_WITH(sb2.eject(3, make_flit(a, 0, m2, 1), 10), Catch::Contains("a VC its class may not take"));
   CHECK(sb2.eject(3, make_flit(a, 0, m2, 0), 11));
   CHECK_THROWS_WITH(sb2.eject(3, make_flit(a, 0, m2, 0), 12), Catch::Contains("already delivered"));
 }
@@ -179,10 +179,36 @@ TEST_CASE("with two VCs per class the scoreboard counts overtaking packets inste
   sb.expect(b);
   CHECK(sb.eject(3, make_flit(b, 0, m4, 3), 10));
   CHECK(sb.reordered_packets() == 1);
-  CHECK_THROWS_WITH(sb.eject(3, make_flit(a, 0, m4, 1), 11), Catch::Contains("other class"));
+  CHECK_THROWS_WITH(sb.eject(3, make_flit(a, 0, m4, 1), 11), Catch::Contains("a VC its class may not take"));
   CHECK(sb.eject(3, make_flit(a, 0, m4, 2), 12));
   CHECK(sb.reordered_packets() == 1);
   CHECK(sb.packets_delivered() == 2);
   CHECK(sb.flit_hops() == 2 * 2);
   CHECK_NOTHROW(sb.check_all_delivered(13));
+}
+
+TEST_CASE("when responses borrow request VCs the scoreboard checks order for requests only", "[noc][model]") {
+  // VcPolicy::Borrow with 2 VCs: requests keep VC 0 (one VC: in order), responses take either VC (no order).
+  const MeshShape mb{2, 2, 2, 4, 128, 2, VcPolicy::Borrow};
+  Scoreboard sb(mb);
+  CHECK_FALSE(sb.checks_order());
+  Packet r1, r2, q1, q2;
+  r1.id = 1;
+  r2.id = 2;
+  q1.id = 3;
+  q2.id = 4;
+  for (Packet* p : {&r1, &r2, &q1, &q2}) {
+    p->src = 0;
+    p->dst = 3;
+  }
+  r1.cls = r2.cls = 1;
+  for (const Packet* p : {&r1, &r2, &q1, &q2}) sb.expect(*p);
+  CHECK(sb.eject(3, make_flit(r2, 0, mb, 0), 10));  // a response on the request VC, ahead of r1
+  CHECK(sb.reordered_packets() == 1);
+  CHECK(sb.eject(3, make_flit(r1, 0, mb, 1), 11));
+  CHECK_THROWS_WITH(sb.eject(3, make_flit(q1, 0, mb, 1), 12), Catch::Contains("a VC its class may not take"));
+  Scoreboard sb2(mb);
+  sb2.expect(q1);
+  sb2.expect(q2);
+  CHECK_THROWS_WITH(sb2.eject(3, make_flit(q2, 0, mb, 0), 13), Catch::Contains("overtook"));
 }

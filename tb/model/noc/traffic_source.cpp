@@ -44,8 +44,7 @@ TrafficSources::TrafficSources(const SourceParams& params, uint64_t seed)
       pattern_(params.mesh.rows, params.mesh.cols, params.pattern),
       rng_(seed),
       nodes_(params.mesh.nodes()),
-      p_packet_(params.rate / params.lengths.mean()),
-      vcs_per_class_(noc::vcs_per_class(params.mesh.num_vcs)) {
+      p_packet_(params.rate / params.lengths.mean()) {
   if (params.mesh.num_vcs < 2 || params.mesh.num_vcs % 2 != 0)
     throw std::invalid_argument("NumVcs must be even and >= 2");
   if (params.mesh.flit_width < kMinFlitWidth || params.mesh.flit_width % 32 != 0)
@@ -84,9 +83,9 @@ void TrafficSources::credit(int node, unsigned vc, uint64_t cycle) {
 }
 
 bool TrafficSources::may_start(const Node& n, unsigned vc, const Packet& p) const {
-  const unsigned base = p.cls * vcs_per_class_;
-  for (unsigned w = base; w < base + vcs_per_class_; ++w) {
-    if (w != vc && n.vcs[w].busy && n.vcs[w].pkt.dst == p.dst) return false;
+  for (unsigned w = 0; w < n.vcs.size(); ++w) {
+    const VcState& o = n.vcs[w];
+    if (w != vc && o.busy && o.pkt.cls == p.cls && o.pkt.dst == p.dst) return false;
   }
   return true;
 }
@@ -99,10 +98,18 @@ std::optional<Injection> TrafficSources::next_flit(int node) {
     VcState& v = n.vcs[vc];
     if (v.credits == 0) continue;
     if (!v.busy) {
-      auto& q = n.queue[vc / vcs_per_class_];
-      if (q.empty() || !may_start(n, vc, q.front())) continue;
-      v.pkt = q.front();
-      q.pop_front();
+      // The oldest queued packet that may take this VC (only its own class's with separate VCs).
+      std::deque<Packet>* q = nullptr;
+      for (int c = 0; c < noc::kNumClasses; ++c) {
+        auto& cq = n.queue[c];
+        if (cq.empty() || !noc::vc_allowed(params_.mesh.vc_policy, int(nv), c, int(vc)) ||
+            !may_start(n, vc, cq.front()))
+          continue;
+        if (!q || cq.front().id < q->front().id) q = &cq;
+      }
+      if (!q) continue;
+      v.pkt = q->front();
+      q->pop_front();
       v.busy = true;
       v.next = 0;
     }

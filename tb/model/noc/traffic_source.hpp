@@ -87,7 +87,6 @@ class TrafficSources {
   Rng rng_;
   std::vector<Node> nodes_;
   double p_packet_;
-  unsigned vcs_per_class_;
   uint32_t next_id_ = 0;
   uint64_t queued_flits_ = 0;
 };
