@@ -48,12 +48,14 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   // With separate VCs a flit's class is that of its input VC (a constant); otherwise the header's.
   localparam bit ClassFromHeader = VcPolicy != VC_SEPARATE;
 
-  // Output VCs each message class may take.
-  function automatic logic [NumVcs-1:0] class_mask(int unsigned c);
-    logic [NumVcs-1:0] m;
-    for (int unsigned v = 0; v < NumVcs; v++) m[v] = vc_allowed(VcPolicy, NumVcs, c, v);
+  // Output VCs each message class may take (a localparam: evaluated once, at elaboration).
+  function automatic logic [NUM_CLASSES-1:0][NumVcs-1:0] class_masks();
+    logic [NUM_CLASSES-1:0][NumVcs-1:0] m;
+    for (int unsigned c = 0; c < NUM_CLASSES; c++)
+      for (int unsigned v = 0; v < NumVcs; v++) m[c][v] = vc_allowed(VcPolicy, NumVcs, c, v);
     return m;
   endfunction
+  localparam logic [NUM_CLASSES-1:0][NumVcs-1:0] ClassMask = class_masks();
 
   // Per output and class: free VCs with a credit, and the round-robin choice among them.
   logic [NUM_PORTS-1:0][NUM_CLASSES-1:0][NumVcs-1:0] cand_vc;
@@ -64,8 +66,8 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
 
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_out_vc
     for (genvar c = 0; c < NUM_CLASSES; c++) begin : gen_class
-      assign cand_vc[p][c]  = vc_free_i[p] & has_credit_i[p] & class_mask(c);
-      assign any_free[p][c] = |(vc_free_i[p] & class_mask(c));
+      assign cand_vc[p][c]  = vc_free_i[p] & has_credit_i[p] & ClassMask[c];
+      assign any_free[p][c] = |(vc_free_i[p] & ClassMask[c]);
       nd_rr_arb #(
         .NumReq(NumVcs)
       ) u_vc_arb (

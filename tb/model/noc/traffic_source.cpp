@@ -67,6 +67,7 @@ void TrafficSources::generate(uint64_t cycle, bool measured, std::vector<Packet>
     p.created = cycle;
     p.measured = measured;
     nodes_[s].queue[p.cls].push_back(p);
+    nodes_[s].queued_flits += p.len;
     queued_flits_ += p.len;
     created.push_back(p);
   }
@@ -92,6 +93,7 @@ bool TrafficSources::may_start(const Node& n, unsigned vc, const Packet& p) cons
 
 std::optional<Injection> TrafficSources::next_flit(int node) {
   Node& n = nodes_[node];
+  if (n.queued_flits == 0) return std::nullopt;  // nothing queued, no packet half sent
   const unsigned nv = static_cast<unsigned>(params_.mesh.num_vcs);
   for (unsigned i = 0; i < nv; ++i) {
     const unsigned vc = (n.rr + i) % nv;
@@ -118,6 +120,7 @@ std::optional<Injection> TrafficSources::next_flit(int node) {
     inj.packet = v.pkt.id;
     inj.head = v.next == 0;
     --v.credits;
+    --n.queued_flits;
     --queued_flits_;
     if (++v.next == v.pkt.len) v.busy = false;
     n.rr = (vc + 1) % nv;

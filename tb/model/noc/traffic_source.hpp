@@ -78,6 +78,7 @@ class TrafficSources {
     std::deque<Packet> queue[2];
     std::vector<VcState> vcs;
     unsigned rr = 0;
+    uint64_t queued_flits = 0;  // created here, not yet injected
   };
 
   bool may_start(const Node& n, unsigned vc, const Packet& p) const;
