@@ -35,7 +35,7 @@ bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, 
 # Router design-space study (docs/noc.md "Design-space study"): lean meshes of every router in each study file,
 # built in $(BUILD_DIR)/dse, swept and synthesized point by point over $(JOBS) processes. Per study: the points
 # in $(BUILD_DIR)/bench/<out>/, the merged $(BUILD_DIR)/bench/<out>.json, <out>/<out>.png, and its table in
-# docs/noc.md. NOC_DSE_STUDIES=file:out,... runs other studies.
+# docs/noc.md. NOC_DSE_STUDIES="file:out ..." runs other studies.
 NOC_DSE_STUDIES ?= sim/dse/router_study.yaml:noc_dse sim/dse/vc_policy_study.yaml:noc_dse_vc_policy
 .PHONY: bench-noc-dse
 bench-noc-dse: tools ## router design-space studies: throughput vs VCs/buffers/allocator/VC policy and area -> docs/noc.md

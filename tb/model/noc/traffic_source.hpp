@@ -4,11 +4,13 @@
 // its router's local input port under per-VC credit flow control (BufDepth credits per VC at reset,
 // one back per credit pulse).
 //
-// VC choice: a packet of class c uses one VC of its class's range [c*V/2, (c+1)*V/2); a VC carries one
-// packet at a time from head to tail; flits of different VCs interleave, picked round-robin among the
-// VCs that hold a credit and have a flit to send. A packet does not start on a second VC while an
-// earlier packet of the same class to the same destination is still being sent on another one, so the
-// source itself never reorders a (source, destination, class) stream.
+// VC choice: a packet of class c uses one VC of its class's range [c*V/2, (c+1)*V/2), or with the VC
+// policies borrow and shared (noc::VcPolicy) any VC its class may take: a free VC starts the oldest queued
+// packet that may take it, of either class. A VC carries one packet at a time from head to tail; flits of
+// different VCs interleave, picked round-robin among the VCs that hold a credit and have a flit to send. A
+// packet does not start on a second VC while an earlier packet of the same class to the same destination
+// is still being sent on another one, so the source itself never reorders a (source, destination, class)
+// stream.
 #pragma once
 
 #include <cstdint>
