@@ -2,6 +2,7 @@
 #include "mesh_if.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "Vnoc_mesh_2x2.h"
 #include "Vnoc_mesh_2x2_shared.h"
@@ -109,25 +110,24 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
   // Name the first field no compiled mesh agrees with, given the fields before it.
   std::string list;
   for (const auto& k : compiled_meshes()) list += (list.empty() ? "" : "; ") + to_string(k);
-  bool rows = false, cols = false, vcs = false, depth = false, width = false, iters = false;
+  // How many fields, in this order, a compiled mesh agrees with before the first that differs.
+  static const char* const kFields[] = {"rows",       "cols",        "num_vcs",  "buf_depth",
+                                        "flit_width", "alloc_iters", "vc_policy"};
+  std::size_t agreed = 0;
   for (const auto& k : kCompiled) {
     const MeshShape& c = k.shape;
-    rows |= c.rows == s.rows;
-    cols |= c.rows == s.rows && c.cols == s.cols;
-    vcs |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs;
-    depth |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth;
-    width |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth &&
-             c.flit_width == s.flit_width;
-    iters |= c.rows == s.rows && c.cols == s.cols && c.num_vcs == s.num_vcs && c.buf_depth == s.buf_depth &&
-             c.flit_width == s.flit_width && c.alloc_iters == s.alloc_iters;
+    const bool same[] = {c.rows == s.rows,
+                         c.cols == s.cols,
+                         c.num_vcs == s.num_vcs,
+                         c.buf_depth == s.buf_depth,
+                         c.flit_width == s.flit_width,
+                         c.alloc_iters == s.alloc_iters,
+                         c.vc_policy == s.vc_policy};
+    std::size_t n = 0;
+    while (n < std::size(same) && same[n]) ++n;
+    agreed = std::max(agreed, n);
   }
-  const std::string key = !rows    ? "rows"
-                          : !cols  ? "cols"
-                          : !vcs   ? "num_vcs"
-                          : !depth ? "buf_depth"
-                          : !width ? "flit_width"
-                          : !iters ? "alloc_iters"
-                                   : "vc_policy";
+  const std::string key = kFields[std::min(agreed, std::size(kFields) - 1)];
   throw nd::InputError(name, 0, key, "no compiled mesh for " + to_string(s) + " (compiled: " + list + ")");
 }
 
