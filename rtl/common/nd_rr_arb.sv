@@ -28,6 +28,7 @@ module nd_rr_arb #(
   output logic [IdxW-1:0]   idx_o
 );
   `include "nd_assert.svh"
+  `include "nd_rr_arb.svh"
 
   `ND_STATIC_ASSERT(gen_check_num_req, NumReq >= 1, "nd_rr_arb: NumReq must be at least 1")
 
@@ -40,14 +41,9 @@ module nd_rr_arb #(
     // mask_q has a one for every index with priority over the wrap-around: all indices above the
     // last committed grant.
     logic [NumReq-1:0] mask_q, mask_d;
-    logic [NumReq-1:0] req_masked, gnt_masked, gnt_plain;
-
-    assign req_masked = req_i & mask_q;
-
-    // Lowest set bit of a vector: x & -x.
-    assign gnt_masked = req_masked & (~req_masked + NumReq'(1));
-    assign gnt_plain  = req_i & (~req_i + NumReq'(1));
-    assign gnt_o      = (|req_masked) ? gnt_masked : gnt_plain;
+    always_comb begin
+      `ND_RR_GRANT(gnt_o, req_i, mask_q)
+    end
 
     always_comb begin
       idx_o = '0;
@@ -56,11 +52,11 @@ module nd_rr_arb #(
       end
     end
 
-    // After granting bit k, indices k+1.. have priority: mask = ~((gnt << 1) - 1) shifted.
+    // After granting bit k, indices k+1.. have priority.
     always_comb begin
       mask_d = mask_q;
       if (advance_i && (|gnt_o)) begin
-        mask_d = ~((gnt_o << 1) - NumReq'(1));
+        `ND_RR_NEXT_MASK(mask_d, gnt_o)
       end
     end
 

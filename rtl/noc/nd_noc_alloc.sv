@@ -9,15 +9,15 @@
 //   its packet holds; a head flit needs a free output VC with a credit among those its message class
 //   may take (VcPolicy, nd_noc_pkg::vc_allowed; with VC_SEPARATE the class is that of the input VC).
 // Stage 1 (per input): a round-robin arbiter picks one eligible VC. Stage 2 (per output): a
-//   round-robin arbiter picks one input among those whose pick targets it (both in one
-//   nd_noc_alloc_iter). Each further iteration (AllocIters in all, default 2), an nd_noc_alloc_iter
-//   with its own arbiters, lets the inputs that lost try another eligible VC whose output is still
-//   unclaimed (as in multi-iteration iSLIP). A head flit that wins gets
-//   an output VC from a per-output, per-class round-robin arbiter over the free VCs with credit; since
-//   an output grants one input per cycle, VC and switch allocation never conflict. Input pointers
+//   round-robin arbiter picks one input among those whose pick targets it. Each further iteration
+//   (AllocIters in all, default 2), with arbiters of its own, lets the inputs that lost try another
+//   eligible VC whose output is still unclaimed (as in multi-iteration iSLIP). A head flit that wins
+//   gets an output VC from a per-output, per-class round-robin arbiter over the free VCs with credit;
+//   since an output grants one input per cycle, VC and switch allocation never conflict. Input pointers
 //   advance only when their pick also won the output (iSLIP-style), output and VC pointers on use.
 // Grants: pop_o[i][v] removes the flit; send_o[p] with send_in_o[p] (input index) and send_vc_o[p]
-//   drives output p; alloc_vc_o[i] is the output VC given to input i's winning flit.
+//   drives output p; alloc_vc_o[i] is the output VC given to input i's winning flit. send_in_o,
+//   send_vc_o and in_vc_o are 0 where nothing is granted.
 module nd_noc_alloc import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned AllocIters = 2,  // separable iterations per cycle (1 = plain input-first)
@@ -43,6 +43,7 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   output logic [NUM_PORTS-1:0]                      alloc_stall_o
 );
   `include "nd_assert.svh"
+  `include "nd_rr_arb.svh"
 
   localparam int unsigned VcsPerClass = NumVcs / NUM_CLASSES;
   // With separate VCs a flit's class is that of its input VC (a constant); otherwise the header's.
@@ -57,29 +58,13 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   endfunction
   localparam logic [NUM_CLASSES-1:0][NumVcs-1:0] ClassMask = class_masks();
 
-  // Per output and class: free VCs with a credit, and the round-robin choice among them.
+  // Per output and class: free VCs with a credit (the candidates of a head flit), and whether any is free.
   logic [NUM_PORTS-1:0][NUM_CLASSES-1:0][NumVcs-1:0] cand_vc;
-  logic [NUM_PORTS-1:0][NUM_CLASSES-1:0][NumVcs-1:0] pick_vc_oh;
-  logic [NUM_PORTS-1:0][NUM_CLASSES-1:0][VcW-1:0] pick_vc;
-  logic [NUM_PORTS-1:0][NUM_CLASSES-1:0] vc_adv;
   logic [NUM_PORTS-1:0][NUM_CLASSES-1:0] any_free;
-
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_out_vc
     for (genvar c = 0; c < NUM_CLASSES; c++) begin : gen_class
       assign cand_vc[p][c]  = vc_free_i[p] & has_credit_i[p] & ClassMask[c];
       assign any_free[p][c] = |(vc_free_i[p] & ClassMask[c]);
-      nd_rr_arb #(
-        .NumReq(NumVcs)
-      ) u_vc_arb (
-        .clk_i    (clk_i),
-        .rst_ni   (rst_ni),
-        .req_i    (cand_vc[p][c]),
-        .advance_i(vc_adv[p][c]),
-        .gnt_o    (pick_vc_oh[p][c]),
-        .idx_o    (pick_vc[p][c])
-      );
-      logic unused_oh;
-      assign unused_oh = ^pick_vc_oh[p][c];
     end
   end
 
@@ -109,107 +94,130 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     end
   end
 
-  // AllocIters iterations of the same cell: iteration k lets the inputs that lost every earlier
-  // iteration try another eligible VC whose output no earlier iteration claimed. Each iteration passes
-  // on the grants so far (*_in from the previous one, *_out to the next); an input wins and an output
-  // is claimed at most once, so the grants combine by OR.
-  // At least one iteration, so that an AllocIters of 0 reaches nd_noc_router's parameter check.
+  // Allocation, in one block that does nothing in a cycle without an eligible flit (no grant, no pointer
+  // moves): Verilator then skips the whole block, which at light load is most routers in most cycles.
+  // Iteration k (AllocIters in all, at least one so that 0 reaches nd_noc_router's check) lets the
+  // inputs that lost every earlier iteration try another eligible VC whose output no earlier iteration
+  // claimed, with arbiters of its own. Every arbiter is nd_rr_arb's round robin, through its macros
+  // (rtl/common/nd_rr_arb.svh): nd_rr_arb cells would be evaluated in every cycle.
   localparam int unsigned Iters = (AllocIters > 0) ? AllocIters : 1;
-  for (genvar k = 0; k < Iters; k++) begin : gen_iter
-    logic [NUM_PORTS-1:0] won_in, won_out, sent_in, sent_out;
-    logic [NUM_PORTS-1:0][NumVcs-1:0] pop_in, pop_out;
-    logic [NUM_PORTS-1:0][VcW-1:0] vc_in, vc_out;
-    logic [NUM_PORTS-1:0][PORT_W-1:0] port_in, port_out, idx_in, idx_out;
-    logic [NUM_PORTS-1:0][NUM_PORTS-1:0] ogn_in, ogn_out;
-    if (k == 0) begin : gen_first
-      assign won_in  = '0;
-      assign sent_in = '0;
-      assign pop_in  = '0;
-      assign vc_in   = '0;
-      assign port_in = '0;
-      assign idx_in  = '0;
-      assign ogn_in  = '0;
-    end else begin : gen_next
-      assign won_in  = gen_iter[k-1].won_out;
-      assign sent_in = gen_iter[k-1].sent_out;
-      assign pop_in  = gen_iter[k-1].pop_out;
-      assign vc_in   = gen_iter[k-1].vc_out;
-      assign port_in = gen_iter[k-1].port_out;
-      assign idx_in  = gen_iter[k-1].idx_out;
-      assign ogn_in  = gen_iter[k-1].ogn_out;
-    end
+  logic [Iters-1:0][NUM_PORTS-1:0][NumVcs-1:0]       in_mask_q, in_mask_d;
+  logic [Iters-1:0][NUM_PORTS-1:0][NUM_PORTS-1:0]    out_mask_q, out_mask_d;
+  logic [NUM_PORTS-1:0][NUM_CLASSES-1:0][NumVcs-1:0] vc_mask_q, vc_mask_d;
+  logic [NUM_PORTS-1:0]                              in_won;
+  logic [NUM_PORTS-1:0][PORT_W-1:0]                  in_port;
+  logic [NUM_PORTS-1:0][NUM_PORTS-1:0]               out_gnt;
 
-    logic [NUM_PORTS-1:0][NumVcs-1:0] elig_k, gnt;
-    logic [NUM_PORTS-1:0][VcW-1:0] vc;
-    logic [NUM_PORTS-1:0][PORT_W-1:0] port, idx;
-    logic [NUM_PORTS-1:0] won, send;
-    logic [NUM_PORTS-1:0][NUM_PORTS-1:0] ogn;
-    for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_in
-      for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
-        assign elig_k[i][v] = elig[i][v] && !won_in[i] && !sent_in[req_port_i[i][v]];
+  always_comb begin
+    logic [NUM_PORTS-1:0][NumVcs-1:0]    ireq, igrant;
+    logic [NUM_PORTS-1:0][VcW-1:0]       ivc;
+    logic [NUM_PORTS-1:0][PORT_W-1:0]    iport;
+    logic [NUM_PORTS-1:0][NUM_PORTS-1:0] oreq, ogrant;
+    logic [NUM_PORTS-1:0]                iwon;
+    logic [NumVcs-1:0]                   vgrant;
+    logic [PORT_W-1:0]                   src;
+    logic [VcW-1:0]                      wvc;
+    logic                                wcls;
+    pop_o      = '0;
+    in_vc_o    = '0;
+    in_port    = '0;
+    in_won     = '0;
+    send_o     = '0;
+    send_in_o  = '0;
+    send_vc_o  = '0;
+    out_gnt    = '0;
+    in_mask_d  = in_mask_q;
+    out_mask_d = out_mask_q;
+    vc_mask_d  = vc_mask_q;
+    ireq   = '0;
+    igrant = '0;
+    ivc    = '0;
+    iport  = '0;
+    oreq   = '0;
+    ogrant = '0;
+    iwon   = '0;
+    vgrant = '0;
+    src    = '0;
+    wvc    = '0;
+    wcls   = 1'b0;
+    if (elig != '0) begin
+      for (int unsigned k = 0; k < Iters; k++) begin
+        // Stage 1: per input, one of its eligible VCs (an input that won, or a VC whose output is
+        // claimed, no longer asks).
+        for (int unsigned i = 0; i < NUM_PORTS; i++) begin
+          for (int unsigned v = 0; v < NumVcs; v++) begin
+            ireq[i][v] = elig[i][v] && !in_won[i] && !send_o[req_port_i[i][v]];
+          end
+          `ND_RR_GRANT(igrant[i], ireq[i], in_mask_q[k][i])
+          ivc[i] = '0;
+          for (int unsigned v = 0; v < NumVcs; v++) begin
+            if (igrant[i][v]) ivc[i] = VcW'(v);
+          end
+          iport[i] = req_port_i[i][ivc[i]];
+        end
+        // Stage 2: per output, one of the inputs whose pick targets it.
+        iwon = '0;
+        for (int unsigned p = 0; p < NUM_PORTS; p++) begin
+          for (int unsigned i = 0; i < NUM_PORTS; i++) begin
+            oreq[p][i] = (ireq[i] != '0) && (iport[i] == PORT_W'(p));
+          end
+          `ND_RR_GRANT(ogrant[p], oreq[p], out_mask_q[k][p])
+          if (oreq[p] != '0) begin
+            `ND_RR_NEXT_MASK(out_mask_d[k][p], ogrant[p])
+            send_o[p]  = 1'b1;
+            out_gnt[p] = ogrant[p];
+            for (int unsigned i = 0; i < NUM_PORTS; i++) begin
+              if (ogrant[p][i]) send_in_o[p] = PORT_W'(i);
+            end
+            iwon |= ogrant[p];
+          end
+        end
+        // An input pointer moves only when its pick won (iSLIP).
+        for (int unsigned i = 0; i < NUM_PORTS; i++) begin
+          if (iwon[i]) begin
+            `ND_RR_NEXT_MASK(in_mask_d[k][i], igrant[i])
+            in_won[i]  = 1'b1;
+            pop_o[i]   = igrant[i];
+            in_vc_o[i] = ivc[i];
+            in_port[i] = iport[i];
+          end
+        end
+      end
+      // Output VCs: a winning head flit takes the round-robin pick among the free VCs with a credit
+      // that its class may take; other flits keep the VC their packet holds.
+      for (int unsigned p = 0; p < NUM_PORTS; p++) begin
+        if (send_o[p]) begin
+          src  = send_in_o[p];
+          wvc  = in_vc_o[src];
+          wcls = ClassFromHeader ? req_class_i[src][wvc] : ((32'(wvc) / VcsPerClass) != 0);
+          if (req_head_i[src][wvc]) begin
+            `ND_RR_GRANT(vgrant, cand_vc[p][wcls], vc_mask_q[p][wcls])
+            for (int unsigned v = 0; v < NumVcs; v++) begin
+              if (vgrant[v]) send_vc_o[p] = VcW'(v);
+            end
+            `ND_RR_NEXT_MASK(vc_mask_d[p][wcls], vgrant)
+          end else begin
+            send_vc_o[p] = req_ovc_i[src][wvc];
+          end
+        end
       end
     end
+  end
 
-    nd_noc_alloc_iter #(
-      .NumVcs(NumVcs)
-    ) u_iter (
-      .clk_i     (clk_i),
-      .rst_ni    (rst_ni),
-      .elig_i    (elig_k),
-      .req_port_i(req_port_i),
-      .in_gnt_o  (gnt),
-      .in_vc_o   (vc),
-      .in_port_o (port),
-      .in_won_o  (won),
-      .send_o    (send),
-      .out_gnt_o (ogn),
-      .out_idx_o (idx)
-    );
-
-    for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_pass
-      assign pop_out[i]  = pop_in[i] | (won[i] ? gnt[i] : '0);
-      assign vc_out[i]   = vc_in[i] | (won[i] ? vc[i] : '0);
-      assign port_out[i] = port_in[i] | (won[i] ? port[i] : '0);
-      assign idx_out[i]  = idx_in[i] | (send[i] ? idx[i] : '0);
-      assign ogn_out[i]  = ogn_in[i] | (send[i] ? ogn[i] : '0);
-    end
-    assign won_out  = won_in | won;
-    assign sent_out = sent_in | send;
-
-    if (k > 0) begin : gen_check
-      `ND_ASSERT(LaterIterationOnFreeOutputs_A, (send & sent_in) == '0)
-      `ND_ASSERT(LaterIterationOnLosingInputs_A, (won & won_in) == '0)
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      in_mask_q  <= '1;
+      out_mask_q <= '1;
+      vc_mask_q  <= '1;
+    end else begin
+      in_mask_q  <= in_mask_d;
+      out_mask_q <= out_mask_d;
+      vc_mask_q  <= vc_mask_d;
     end
   end
 
-  localparam int unsigned Last = Iters - 1;
-  logic [NUM_PORTS-1:0] in_won;
-  logic [NUM_PORTS-1:0][PORT_W-1:0] in_port;
-  logic [NUM_PORTS-1:0][NUM_PORTS-1:0] out_gnt;
-  assign in_won    = gen_iter[Last].won_out;
-  assign send_o    = gen_iter[Last].sent_out;
-  assign pop_o     = gen_iter[Last].pop_out;
-  assign in_vc_o   = gen_iter[Last].vc_out;
-  assign in_port   = gen_iter[Last].port_out;
-  assign send_in_o = gen_iter[Last].idx_out;
-  assign out_gnt   = gen_iter[Last].ogn_out;
-
-  logic [NUM_PORTS-1:0] win_head, win_class;
   for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_grant
     assign alloc_vc_o[i] = send_vc_o[in_port[i]];
-  end
-
-  for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_send
-    // The winner's flit: head flits take the VC pick of their class, others keep their VC.
-    logic [VcW-1:0] win_vc;
-    assign win_vc       = in_vc_o[send_in_o[p]];
-    assign win_head[p]  = req_head_i[send_in_o[p]][win_vc];
-    assign win_class[p] = ClassFromHeader ? req_class_i[send_in_o[p]][win_vc]
-                                          : (32'(win_vc) / VcsPerClass) != 0;
-    assign send_vc_o[p] = win_head[p] ? pick_vc[p][win_class[p]] : req_ovc_i[send_in_o[p]][win_vc];
-    for (genvar c = 0; c < NUM_CLASSES; c++) begin : gen_vc_adv
-      assign vc_adv[p][c] = send_o[p] && win_head[p] && (win_class[p] == 1'(c));
-    end
   end
 
   // Per-output stall events: some flit for p waited for a credit / lost allocation this cycle. A waiting
@@ -237,9 +245,11 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     `ND_ASSERT(OneOutputPerInput_A, $onehot0(won_at))
     `ND_ASSERT(OnePopPerInput_A, $onehot0(pop_o[i]))
     `ND_ASSERT(PopIffWon_A, (|pop_o[i]) == in_won[i])
+    `ND_ASSERT(OneInputPerOutput_A, $onehot0(out_gnt[i]) && (send_o[i] == (|out_gnt[i])))
     for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
       `ND_ASSERT(PortInRange_A, req_valid_i[i][v] |-> (32'(req_port_i[i][v]) < NUM_PORTS))
     end
   end
   `ND_ASSERT(PopOnlyEligible_A, (pop_o & ~elig) == '0)
+  `ND_ASSERT(OneSendPerPop_A, $countones(send_o) == $countones(in_won))
 endmodule
