@@ -19,7 +19,7 @@
 //   drives output p; alloc_vc_o[i] is the output VC given to input i's winning flit. send_in_o,
 //   send_vc_o and in_vc_o are 0 where nothing is granted.
 module nd_noc_alloc import nd_noc_pkg::*; #(
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 4,
   parameter int unsigned AllocIters = 2,  // separable iterations per cycle (1 = plain input-first)
   parameter int unsigned VcPolicy = VC_SEPARATE,  // which output VCs a head flit's class may take
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1

@@ -12,7 +12,7 @@
 //   within its VC.
 //   sel_vc_i chooses the VC whose head flit appears on sel_type_o / sel_data_o (crossbar input).
 module nd_noc_input_port import nd_noc_pkg::*; #(
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 4,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,

@@ -22,7 +22,7 @@
 module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned Rows = 2,
   parameter int unsigned Cols = 2,
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 4,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,
   parameter int unsigned VcPolicy = VC_SEPARATE,  // nd_noc_pkg: VC_SEPARATE, VC_BORROW, VC_SHARED

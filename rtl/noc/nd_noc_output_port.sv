@@ -9,7 +9,7 @@
 // Link side (credit flow control): flit_valid_o is a one-cycle pulse per flit; credit_i[v] returns
 //   one slot of downstream VC v. A counter starts at BufDepth and never under- or overflows (checked).
 module nd_noc_output_port import nd_noc_pkg::*; #(
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 4,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned FlitWidth = 128,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,

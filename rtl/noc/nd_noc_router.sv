@@ -16,7 +16,7 @@
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i, see
 //   nd_noc_pkg::cnt_kind_e; cnt_sel_i[7:4] selects the VC for per-VC debug values.
 module nd_noc_router import nd_noc_pkg::*; #(
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 4,
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,  // allocator iterations per cycle (nd_noc_alloc)
   parameter int unsigned VcPolicy = VC_SEPARATE,  // VCs a message class may take (nd_noc_pkg)

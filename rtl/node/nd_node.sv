@@ -19,7 +19,7 @@ module nd_node import nd_core_pkg::*, nd_noc_pkg::*, nd_node_pkg::*; #(
   parameter int unsigned Cols = 2,
   parameter int unsigned KLanes = 4,
   parameter int unsigned SramBytes = 262144,
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 2,  // the tile's choice, not the router's default of 4 (docs/node.md)
   parameter int unsigned BufDepth = 4,
   parameter int unsigned MaxPacketBytes = 256,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1

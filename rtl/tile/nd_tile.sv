@@ -13,7 +13,7 @@ module nd_tile import nd_noc_pkg::*, nd_node_pkg::*; #(
   parameter int unsigned Cols = 2,
   parameter int unsigned KLanes = 4,
   parameter int unsigned SramBytes = 262144,
-  parameter int unsigned NumVcs = 2,
+  parameter int unsigned NumVcs = 2,  // one VC per class: the tile's GEMMs gain nothing from 4 (docs/node.md)
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,
   parameter int unsigned MaxPacketBytes = 256,

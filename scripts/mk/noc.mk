@@ -18,17 +18,22 @@ bench-noc: bench-build ## NoC sweeps (4x4, 8x8): zero-load latency, saturation, 
 	@echo "bench-noc: bench_4x4_uniform_1flit on the checked model (speed beside the lean one)"
 	@$(NANODOJO) sweep sim/configs/bench_4x4_uniform_1flit.yaml --checked --quiet --no-plot \
 	  --csv $(NOC_BENCH_DIR)/checked.csv --json $(NOC_BENCH_DIR)/bench_4x4_uniform_1flit_checked.json
-	@echo "bench-noc: simulation speed at BookSim's loads (sim/configs/speed_*.yaml, 3 runs each)"
+	@echo "bench-noc: simulation speed at BookSim's loads (sim/configs/speed_*.yaml, and with the default 4 VCs; 3 runs each)"
 	@rm -rf $(NOC_BENCH_DIR)/speed && mkdir -p $(NOC_BENCH_DIR)/speed
+	@for k in 4x4 8x8; do sed 's/vcs: 2,/vcs: 4,/' sim/configs/speed_$${k}_uniform_1flit.yaml \
+	  > $(NOC_BENCH_DIR)/speed/speed_$${k}_4vc.yaml; done
 	@set -e; for i in 1 2 3; do \
 	  for r in $(NOC_SPEED_RATES_4x4); do for m in lean checked; do \
 	    $(NANODOJO) run sim/configs/speed_4x4_uniform_1flit.yaml --rate $$r $$([ $$m = checked ] && echo --checked) \
-	      --json $(NOC_BENCH_DIR)/speed/4x4_$${m}_$${r}_$$i.json >/dev/null; done; done; \
-	  for r in $(NOC_SPEED_RATES_8x8); do \
-	    $(NANODOJO) run sim/configs/speed_8x8_uniform_1flit.yaml --rate $$r \
-	      --json $(NOC_BENCH_DIR)/speed/8x8_lean_$${r}_$$i.json >/dev/null; done; \
+	      --json $(NOC_BENCH_DIR)/speed/4x4_$${m}_$${r}_$$i.json >/dev/null; done; \
+	    $(NANODOJO) run $(NOC_BENCH_DIR)/speed/speed_4x4_4vc.yaml --rate $$r \
+	      --json $(NOC_BENCH_DIR)/speed/4x4_4vc_lean_$${r}_$$i.json >/dev/null; done; \
+	  for r in $(NOC_SPEED_RATES_8x8); do for c in sim/configs/speed_8x8_uniform_1flit.yaml:2 \
+	      $(NOC_BENCH_DIR)/speed/speed_8x8_4vc.yaml:4; do \
+	    $(NANODOJO) run $${c%:*} --rate $$r \
+	      --json $(NOC_BENCH_DIR)/speed/8x8_$${c##*:}vc_lean_$${r}_$$i.json >/dev/null; done; done; \
 	done
-	$(PYTHON) scripts/plot_sweep.py -o $(NOC_BENCH_DIR)/sweeps.png --title "nanodojo mesh, 2 VCs x 4 flits" \
+	$(PYTHON) scripts/plot_sweep.py -o $(NOC_BENCH_DIR)/sweeps.png --title "nanodojo mesh, 4 VCs x 4 flits" \
 	  $(foreach c,$(NOC_BENCH_CONFIGS),$(NOC_BENCH_DIR)/$(basename $(notdir $(c))).csv)
 	$(PYTHON) scripts/noc_bench.py $(NOC_BENCH_DIR) $(BUILD_DIR)/bench/noc.json
 

@@ -8,10 +8,12 @@
 #include "Vnoc_mesh_2x2_shared.h"
 #include "Vnoc_mesh_4x4.h"
 #include "Vnoc_mesh_4x4_4vc.h"
+#include "Vnoc_mesh_4x4_4vc_lean.h"
 #include "Vnoc_mesh_4x4_borrow.h"
 #include "Vnoc_mesh_4x4_lean.h"
 #include "Vnoc_mesh_4x4_nd_noc_pkg.h"
 #include "Vnoc_mesh_8x8.h"
+#include "Vnoc_mesh_8x8_4vc.h"
 #include "errors.hpp"
 #include "mesh_dut.hpp"
 #include "mesh_variant_includes.inc"  // the router study's lean meshes (ND_NOC_VARIANTS), usually none
@@ -62,6 +64,7 @@ const Compiled kCompiled[] = {
     {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
     {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_lean>, make_dut<Vnoc_mesh_4x4_lean>},
     {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
+    {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc_lean>, make_dut<Vnoc_mesh_4x4_4vc_lean>},
     {{4, 4, 2, 4, 128, 2, VcPolicy::Borrow},
      nd::has_waves_v<Vnoc_mesh_4x4_borrow>,
      make_dut<Vnoc_mesh_4x4_borrow>},
@@ -69,6 +72,7 @@ const Compiled kCompiled[] = {
      nd::has_waves_v<Vnoc_mesh_2x2_shared>,
      make_dut<Vnoc_mesh_2x2_shared>},
     {{8, 8, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
+    {{8, 8, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8_4vc>, make_dut<Vnoc_mesh_8x8_4vc>},
 #include "mesh_variant_entries.inc"
 };
 

@@ -141,7 +141,7 @@ TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][u
 
 TEST_CASE("a mesh that is not compiled in is an error at the build key", "[noc][unit]") {
   const NocConfig c = load_noc_config_text("run: {rate: 0.1}\nbuild:\n  rows: 3\n  cols: 3\n", "t.yaml");
-  CHECK_NOTHROW(check_compiled(c, {MeshShape{3, 3, 2, 4, 128}}));
+  CHECK_NOTHROW(check_compiled(c, {MeshShape{3, 3, 4, 4, 128}}));
   try {
     check_compiled(c, {MeshShape{}, MeshShape{2, 2, 2, 4, 128}});
     FAIL("no error");

@@ -68,7 +68,7 @@ Header decode_header(uint32_t word0);
 
 // The parameters of one nd_noc_mesh (rows, cols) built of nd_noc_router (num_vcs, buf_depth, flit_width).
 struct MeshShape {
-  int rows = 4, cols = 4, num_vcs = 2, buf_depth = 4, flit_width = 128;
+  int rows = 4, cols = 4, num_vcs = 4, buf_depth = 4, flit_width = 128;  // nd_noc_router's defaults
   int alloc_iters = 2;  // the router's allocator iterations per cycle (nd_noc_router AllocIters)
   VcPolicy vc_policy = VcPolicy::Separate;  // nd_noc_router VcPolicy
   int nodes() const { return rows * cols; }
