@@ -14,9 +14,11 @@
 //   A mesh without a host leaves the inputs at 0 (no flits, no credits); no packet is routed there.
 // SelfCredit = 1 (the lean simulation models, docs/noc.md "Simulation models"): the local and host output
 //   ports get a credit back in the cycle their flit is on ej_* / host_out_*, as from a sink that takes every
-//   flit at once; ej_credit_i and host_out_credit_i are unused. Timing is that of a TB that returns each
-//   credit in the cycle it sees the flit, but no router logic depends on a top-level input's credit then,
-//   so Verilator keeps the routers' logic out of its input-combinational region (2x faster simulation).
+//   flit at once; ej_credit_i and host_out_credit_i are unused, and so are host_in_* (a lean model carries
+//   no host traffic). Timing is that of a TB that returns each credit in the cycle it sees the flit, but no
+//   router logic depends on a top-level input's credit then, and the only router inputs driven by top-level
+//   inputs are the local ports' (loc_*_i), so Verilator keeps the rest of the routers' logic out of its
+//   input-combinational region, which runs twice per cycle (docs/noc.md "Simulation models").
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i of router
 //   cnt_node_i (nd_noc_pkg::cnt_kind_e); 0 for a node or port that does not exist.
 module nd_noc_mesh import nd_noc_pkg::*; #(
@@ -86,23 +88,30 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
     for (genvar x = 0; x < Cols; x++) begin : gen_col
       localparam int unsigned Node = y * Cols + x;
 
-      // This router's input side, per port, and its flat port vectors.
-      logic in_valid[P];
-      logic [1:0] in_type[P];
-      logic [VcW-1:0] in_vc[P];
-      logic [FlitWidth-1:0] in_data[P];
+      // This router's input side, per link port (1..4), and its flat port vectors. The local port's flit
+      // goes from inj_*_i straight to the router's loc_*_i.
+      logic in_valid[1:P-1];
+      logic [1:0] in_type[1:P-1];
+      logic [VcW-1:0] in_vc[1:P-1];
+      logic [FlitWidth-1:0] in_data[1:P-1];
       logic [NumVcs-1:0] out_credit[P];
-      logic [P-1:0] f_in_valid, f_out_valid;
-      logic [P*2-1:0] f_in_type, f_out_type;
-      logic [P*VcW-1:0] f_in_vc, f_out_vc;
-      logic [P*FlitWidth-1:0] f_in_data, f_out_data;
+      logic [P-1:1] f_in_valid;
+      logic [P*2-1:2] f_in_type;
+      logic [P*VcW-1:VcW] f_in_vc;
+      logic [P*FlitWidth-1:FlitWidth] f_in_data;
+      logic [P-1:0] f_out_valid;
+      logic [P*2-1:0] f_out_type;
+      logic [P*VcW-1:0] f_out_vc;
+      logic [P*FlitWidth-1:0] f_out_data;
       logic [P*NumVcs-1:0] f_in_credit, f_out_credit;
 
       for (genvar p = 0; p < P; p++) begin : gen_flat
-        assign f_in_valid[p] = in_valid[p];
-        assign f_in_type[p*2+:2] = in_type[p];
-        assign f_in_vc[p*VcW+:VcW] = in_vc[p];
-        assign f_in_data[p*FlitWidth+:FlitWidth] = in_data[p];
+        if (p != PortLocal) begin : gen_link_in
+          assign f_in_valid[p] = in_valid[p];
+          assign f_in_type[p*2+:2] = in_type[p];
+          assign f_in_vc[p*VcW+:VcW] = in_vc[p];
+          assign f_in_data[p*FlitWidth+:FlitWidth] = in_data[p];
+        end
         assign f_out_credit[p*NumVcs+:NumVcs] = out_credit[p];
         assign out_valid[Node*P+p] = f_out_valid[p];
         assign out_type[Node*P+p] = f_out_type[p*2+:2];
@@ -124,6 +133,10 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
         .rst_ni      (rst_ni),
         .pos_x_i     (COORD_W'(x)),
         .pos_y_i     (COORD_W'(y)),
+        .loc_valid_i (inj_valid_i[Node]),
+        .loc_type_i  (inj_type_i[Node*2+:2]),
+        .loc_vc_i    (inj_vc_i[Node*VcW+:VcW]),
+        .loc_data_i  (inj_data_i[Node*FlitWidth+:FlitWidth]),
         .in_valid_i  (f_in_valid),
         .in_type_i   (f_in_type),
         .in_vc_i     (f_in_vc),
@@ -157,10 +170,6 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
         localparam int unsigned L = Node * P + p;  // this router's lane
         localparam int unsigned R = Nbr * P + Q;   // the neighbour's facing lane
         if (p == PortLocal) begin : gen_local
-          assign in_valid[p] = inj_valid_i[Node];
-          assign in_type[p] = inj_type_i[Node*2+:2];
-          assign in_vc[p] = inj_vc_i[Node*VcW+:VcW];
-          assign in_data[p] = inj_data_i[Node*FlitWidth+:FlitWidth];
           assign inj_credit_o[Node*NumVcs+:NumVcs] = in_credit[L];
           assign ej_valid_o[Node] = out_valid[L];
           assign ej_type_o[Node*2+:2] = out_type[L];
@@ -171,10 +180,19 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
             assign out_credit[p] = ej_credit_i[Node*NumVcs+:NumVcs];
           end
         end else if (p == PortWest && x == 0) begin : gen_host
-          assign in_valid[p] = host_in_valid_i[y];
-          assign in_type[p] = host_in_type_i[y*2+:2];
-          assign in_vc[p] = host_in_vc_i[y*VcW+:VcW];
-          assign in_data[p] = host_in_data_i[y*FlitWidth+:FlitWidth];
+          if (SelfCredit != 0) begin : gen_no_host_in
+            // A lean model has no host traffic: the host link in is tied off, so that no router's link
+            // inputs come from top-level inputs and all of them share one model (docs/noc.md).
+            assign in_valid[p] = 1'b0;
+            assign in_type[p] = '0;
+            assign in_vc[p] = '0;
+            assign in_data[p] = '0;
+          end else begin : gen_host_in
+            assign in_valid[p] = host_in_valid_i[y];
+            assign in_type[p] = host_in_type_i[y*2+:2];
+            assign in_vc[p] = host_in_vc_i[y*VcW+:VcW];
+            assign in_data[p] = host_in_data_i[y*FlitWidth+:FlitWidth];
+          end
           assign host_in_credit_o[y*NumVcs+:NumVcs] = in_credit[L];
           assign host_out_valid_o[y] = out_valid[L];
           assign host_out_type_o[y*2+:2] = out_type[L];
@@ -210,7 +228,8 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
 
   if (SelfCredit != 0) begin : gen_self_credit
     logic unused_tb_credit;
-    assign unused_tb_credit = ^{ej_credit_i, host_out_credit_i};
+    assign unused_tb_credit = ^{ej_credit_i, host_out_credit_i, host_in_valid_i, host_in_type_i, host_in_vc_i,
+                                host_in_data_i};
   end
 
   // Ejected flits' data, in one loop: one slice assign per node would be merged by Verilator into a chain

@@ -9,8 +9,12 @@
 // instead of one per position (the mesh compiles in a fraction of the time).
 //
 // Every port p has one link in and one link out, flattened at [p*W +: W]; port order nd_noc_pkg::port_e.
-// Link in (credit flow control): in_valid_i[p] is a one-cycle pulse with one flit (type, VC, data);
-//   in_credit_o[p*NumVcs + v] pulses once for every flit that left input buffer (p, v).
+// The local port's link in is loc_*_i; in_*_i carry the four mesh links only (ports 1..4, same indexing).
+// Link in (credit flow control): in_valid_i[p] (loc_valid_i) is a one-cycle pulse with one flit (type, VC,
+//   data); in_credit_o[p*NumVcs + v] pulses once for every flit that left input buffer (p, v).
+// (The local link is apart because the mesh drives it from its top-level inputs: in one vector with the
+// links, Verilator would evaluate every port's input logic in its input-combinational region, twice per
+// cycle; docs/noc.md "Simulation models".)
 // Link out: out_valid_o[p] pulses once per flit (registered); out_credit_i[p*NumVcs + v] returns one
 //   slot of the receiver's VC v. The receiver starts with BufDepth free slots per VC.
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i, see
@@ -29,10 +33,14 @@ module nd_noc_router import nd_noc_pkg::*; #(
   input  logic                           rst_ni,
   input  coord_t                         pos_x_i,  // column (0 = west)
   input  coord_t                         pos_y_i,  // row (0 = north)
-  input  logic [NUM_PORTS-1:0]           in_valid_i,
-  input  logic [NUM_PORTS*2-1:0]         in_type_i,
-  input  logic [NUM_PORTS*VcW-1:0]       in_vc_i,
-  input  logic [NUM_PORTS*FlitWidth-1:0] in_data_i,
+  input  logic                           loc_valid_i,
+  input  logic [1:0]                     loc_type_i,
+  input  logic [VcW-1:0]                 loc_vc_i,
+  input  logic [FlitWidth-1:0]           loc_data_i,
+  input  logic [NUM_PORTS-1:1]           in_valid_i,
+  input  logic [NUM_PORTS*2-1:2]         in_type_i,
+  input  logic [NUM_PORTS*VcW-1:VcW]     in_vc_i,
+  input  logic [NUM_PORTS*FlitWidth-1:FlitWidth] in_data_i,
   output logic [NUM_PORTS*NumVcs-1:0]    in_credit_o,
   output logic [NUM_PORTS-1:0]           out_valid_o,
   output logic [NUM_PORTS*2-1:0]         out_type_o,
@@ -87,6 +95,16 @@ module nd_noc_router import nd_noc_pkg::*; #(
   logic [31:0] flits_in[NUM_PORTS], flits_out[NUM_PORTS], cstall_cnt[NUM_PORTS], astall_cnt[NUM_PORTS];
 
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_in
+    logic f_valid;
+    logic [1:0] f_type;
+    logic [VcW-1:0] f_vc;
+    logic [FlitWidth-1:0] f_data;
+    if (p == PortLocal) begin : gen_loc
+      assign {f_valid, f_type, f_vc, f_data} = {loc_valid_i, loc_type_i, loc_vc_i, loc_data_i};
+    end else begin : gen_link
+      assign {f_valid, f_type, f_vc, f_data} =
+          {in_valid_i[p], in_type_i[p*2+:2], in_vc_i[p*VcW+:VcW], in_data_i[p*FlitWidth+:FlitWidth]};
+    end
     nd_noc_input_port #(
       .NumVcs   (NumVcs),
       .BufDepth (BufDepth),
@@ -99,10 +117,10 @@ module nd_noc_router import nd_noc_pkg::*; #(
       .rst_ni      (rst_ni),
       .pos_x_i     (pos_x_i),
       .pos_y_i     (pos_y_i),
-      .flit_valid_i(in_valid_i[p]),
-      .flit_type_i (in_type_i[p*2+:2]),
-      .flit_vc_i   (in_vc_i[p*VcW+:VcW]),
-      .flit_data_i (in_data_i[p*FlitWidth+:FlitWidth]),
+      .flit_valid_i(f_valid),
+      .flit_type_i (f_type),
+      .flit_vc_i   (f_vc),
+      .flit_data_i (f_data),
       .credit_o    (in_credit_o[p*NumVcs+:NumVcs]),
       .req_valid_o (req_valid[p]),
       .req_type_o  (req_type[p]),

@@ -142,7 +142,7 @@ class MeshDut final : public MeshIf {
       }
     }
     for (int y = 0; y < shape_.rows; ++y)
-      if (bits::get(m.host_out_valid_o, y, 1) != 0 ||
+      if (bits::get(m.host_out_valid_o, y, 1) != 0 || bits::get(m.host_in_valid_i, y, 1) != 0 ||
           bits::get(m.host_out_credit_i, y * shape_.num_vcs, shape_.num_vcs) != 0)
         throw std::logic_error("lean mesh: host port of row " + std::to_string(y) +
                                " in use (a lean model has none; use the checked model)");

@@ -60,11 +60,15 @@ module nd_node_xfer_check #(
   localparam int unsigned PortEast = 2;
   localparam int unsigned PortWest = 4;
 
-  // Router links, per router r: the flat port vectors of nd_noc_router.
-  logic [P-1:0]           in_valid[N], out_valid[N];
-  logic [P*2-1:0]         in_type[N], out_type[N];
-  logic [P*VcW-1:0]       in_vc[N], out_vc[N];
-  logic [P*128-1:0]       in_data[N], out_data[N];
+  // Router links, per router r: the flat port vectors of nd_noc_router (link inputs: ports 1..4).
+  logic [P-1:1]           in_valid[N];
+  logic [P*2-1:2]         in_type[N];
+  logic [P*VcW-1:VcW]     in_vc[N];
+  logic [P*128-1:128]     in_data[N];
+  logic [P-1:0]           out_valid[N];
+  logic [P*2-1:0]         out_type[N];
+  logic [P*VcW-1:0]       out_vc[N];
+  logic [P*128-1:0]       out_data[N];
   logic [P*NumVcs-1:0]    in_credit[N], out_credit[N];
 
   for (genvar n = 0; n < N; n++) begin : gen_node
@@ -84,7 +88,7 @@ module nd_node_xfer_check #(
     logic [NumVcs-1:0] ni_ej_credit;
 
 
-    // Router inputs: local from the NI, the link from the other router, nothing else.
+    // Router inputs: the local port from the NI (loc_*), the link from the other router, nothing else.
     always_comb begin
       in_valid[n] = '0;
       in_type[n]  = '0;
@@ -96,10 +100,6 @@ module nd_node_xfer_check #(
       in_vc[n][MyLink*VcW+:VcW]           = out_vc[O][OtherLink*VcW+:VcW];
       in_data[n][MyLink*128+:128]         = out_data[O][OtherLink*128+:128];
       out_credit[n][MyLink*NumVcs+:NumVcs] = in_credit[O][OtherLink*NumVcs+:NumVcs];
-      in_valid[n][PortLocal]              = ni_inj_valid;
-      in_type[n][PortLocal*2+:2]          = ni_inj_type;
-      in_vc[n][PortLocal*VcW+:VcW]        = ni_inj_vc;
-      in_data[n][PortLocal*128+:128]      = ni_inj_data;
       out_credit[n][PortLocal*NumVcs+:NumVcs] = ni_ej_credit;
     end
 
@@ -110,6 +110,10 @@ module nd_node_xfer_check #(
       .rst_ni     (rst_ni),
       .pos_x_i    (4'(n)),
       .pos_y_i    ('0),
+      .loc_valid_i(ni_inj_valid),
+      .loc_type_i (ni_inj_type),
+      .loc_vc_i   (ni_inj_vc),
+      .loc_data_i (ni_inj_data),
       .in_valid_i (in_valid[n]),
       .in_type_i  (in_type[n]),
       .in_vc_i    (in_vc[n]),
