@@ -20,7 +20,8 @@
 //   inputs are the local ports' (loc_*_i), so Verilator keeps the rest of the routers' logic out of its
 //   input-combinational region, which runs twice per cycle (docs/noc.md "Simulation models").
 // Counter / debug read port (combinational): cnt_o = counter cnt_sel_i of port cnt_port_i of router
-//   cnt_node_i (nd_noc_pkg::cnt_kind_e); 0 for a node or port that does not exist.
+//   cnt_node_i (nd_noc_pkg::cnt_kind_e); 0 for a node or port that does not exist. DebugRead = 0 (the lean
+//   models too) reads the per-VC debug values as 0 and drops their logic; the counters stay.
 module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned Rows = 2,
   parameter int unsigned Cols = 2,
@@ -30,6 +31,7 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned VcPolicy = VC_SEPARATE,  // nd_noc_pkg: VC_SEPARATE, VC_BORROW, VC_SHARED
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned SelfCredit = 0,
+  parameter int unsigned DebugRead = 1,  // nd_noc_router: 0 drops the per-VC debug values (lean models)
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned N = Rows * Cols
 ) (
@@ -127,7 +129,8 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
         .VcPolicy  (VcPolicy),
         .FlitWidth (FlitWidth),
         .Rows      (Rows),
-        .Cols      (Cols)
+        .Cols      (Cols),
+        .DebugRead (DebugRead)
       ) u_router (
         .clk_i       (clk_i),
         .rst_ni      (rst_ni),

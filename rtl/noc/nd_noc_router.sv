@@ -27,6 +27,9 @@ module nd_noc_router import nd_noc_pkg::*; #(
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,  // mesh size, for the edge assertions
   parameter int unsigned Cols = 4,
+  // 1: the read port shows the per-VC debug values (DbgInUsage .. DbgOutOwner); 0 reads them as 0 and
+  // drops their logic (the lean simulation models: docs/noc.md "Simulation models").
+  parameter int unsigned DebugRead = 1,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
 ) (
   input  logic                           clk_i,
@@ -63,6 +66,7 @@ module nd_noc_router import nd_noc_pkg::*; #(
                     "nd_noc_router: AllocIters must be 1..4")
   `ND_STATIC_ASSERT(gen_check_policy, VcPolicy <= VC_SHARED,
                     "nd_noc_router: VcPolicy must be 0 (separate), 1 (borrow) or 2 (shared)")
+  `ND_STATIC_ASSERT(gen_check_debug, DebugRead <= 1, "nd_noc_router: DebugRead must be 0 or 1")
   `ND_STATIC_ASSERT(gen_check_width, FlitWidth >= HDR_W,
                     "nd_noc_router: FlitWidth must hold the 32-bit route header")
   `ND_STATIC_ASSERT(gen_check_rows, Rows >= 1 && Rows <= (1 << COORD_W),
@@ -215,10 +219,10 @@ module nd_noc_router import nd_noc_pkg::*; #(
         CntCreditStall: cnt_o = cstall_cnt[cnt_port_i];
         CntAllocStall:  cnt_o = astall_cnt[cnt_port_i];
         CntFlitsIn:     cnt_o = flits_in[cnt_port_i];
-        DbgInUsage:     cnt_o = 32'(usage[cnt_port_i][VcW'(cnt_vc)]);
-        DbgInState:     cnt_o = 32'(in_state[cnt_port_i][VcW'(cnt_vc)]);
-        DbgOutCredits:  cnt_o = 32'(credits[cnt_port_i][VcW'(cnt_vc)]);
-        DbgOutOwner:    cnt_o = 32'(owner[cnt_port_i][VcW'(cnt_vc)]);
+        DbgInUsage:     cnt_o = (DebugRead != 0) ? 32'(usage[cnt_port_i][VcW'(cnt_vc)]) : '0;
+        DbgInState:     cnt_o = (DebugRead != 0) ? 32'(in_state[cnt_port_i][VcW'(cnt_vc)]) : '0;
+        DbgOutCredits:  cnt_o = (DebugRead != 0) ? 32'(credits[cnt_port_i][VcW'(cnt_vc)]) : '0;
+        DbgOutOwner:    cnt_o = (DebugRead != 0) ? 32'(owner[cnt_port_i][VcW'(cnt_vc)]) : '0;
         DbgPosition:    cnt_o = {24'd0, pos_y_i, pos_x_i};
         default:        cnt_o = '0;
       endcase

@@ -94,6 +94,11 @@ class MeshDut final : public MeshIf {
     std::ostringstream os;
     static const char* kPort[] = {"L", "N", "E", "S", "W"};
     os << "cycle " << cycle() << ", mesh " << to_string(shape_) << "\n";
+    if constexpr (kSelfCredit) {
+      os << "  (a lean model keeps no per-VC router state; rerun with --checked for it, RTL assertions and "
+            "waves)\n";
+      return os.str();
+    }
     for (int n = 0; n < shape_.nodes(); ++n) {
       std::ostringstream line;
       for (int p = 0; p < kNumPorts; ++p) {
@@ -125,7 +130,8 @@ class MeshDut final : public MeshIf {
 
   // A lean model returns its own ejection credits (nd_noc_mesh SelfCredit, docs/noc.md "Simulation
   // models"): exactly as a TB that takes every flit in the cycle it is ejected and sends no host traffic.
-  // Anything else would be ignored by the RTL, so it stops the run here.
+  // Anything else would be ignored by the RTL, so it stops the run here. It is also built without the
+  // per-VC debug values of the read port (DebugRead = 0), which read() and debug_state() refuse.
   static constexpr bool kSelfCredit = !nd::has_waves_v<V>;
   void check_self_credit() {
     const V& m = model();
@@ -155,6 +161,11 @@ class MeshDut final : public MeshIf {
 
   uint32_t read(int node, int port, CounterSel sel, int vc) {
     check_node(node, "counter");
+    // A lean model reads the per-VC debug values as 0 (nd_noc_mesh DebugRead = 0): refuse rather than
+    // answer wrongly.
+    if (kSelfCredit && sel >= CounterSel::InUsage && sel <= CounterSel::OutOwner)
+      throw std::logic_error("lean mesh: no per-VC debug values (selector " +
+                             std::to_string(static_cast<int>(sel)) + "); use the checked model");
     dut_->cnt_node_i = static_cast<uint8_t>(node);
     dut_->cnt_port_i = static_cast<uint8_t>(port);
     dut_->cnt_sel_i = static_cast<uint8_t>((static_cast<unsigned>(vc) << 4) | static_cast<unsigned>(sel));

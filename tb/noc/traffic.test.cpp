@@ -228,6 +228,28 @@ TEST_CASE("the routers' cycle timing is unchanged", "[noc][system]") {
 
 // A lean model returns its own ejection credits (nd_noc_mesh SelfCredit): a TB that holds one back would
 // run with credits it never gave, so the model refuses it (and a credit for no flit) with a logic_error.
+// A lean model is built without the per-VC debug values (nd_noc_mesh DebugRead = 0), which would read 0:
+// it refuses those reads and says where the router state is; the counters stay.
+TEST_CASE("a lean mesh refuses per-VC debug reads and keeps its counters", "[noc]") {
+  const MeshShape s{4, 4, 2, 4, 128};
+  auto lean = make_mesh(s, {}, "test", MeshModel::Lean);
+  auto checked = make_mesh(s, {}, "test", MeshModel::Checked);
+  for (auto* m : {lean.get(), checked.get()}) {
+    m->inject(5, make_head_flit(s, FlitType::HeadTail, 0, route_header(s, 5, 6, 0)));
+    m->tick();
+  }
+  // The flit sits in router 5's local input buffer, VC 0.
+  CHECK(checked->counter_vc(5, int(Port::Local), CounterSel::InUsage, 0) == 1);
+  REQUIRE_THROWS_WITH(lean->counter_vc(5, int(Port::Local), CounterSel::InUsage, 0),
+                      Catch::Contains("no per-VC debug values") && Catch::Contains("checked model"));
+  REQUIRE_THROWS_AS(lean->counter_vc(5, int(Port::East), CounterSel::OutOwner, 0), std::logic_error);
+  CHECK_THAT(lean->debug_state(), Catch::Contains("rerun with --checked"));
+  CHECK(lean->counter(5, int(Port::Local), CounterSel::FlitsIn) == 1);
+  CHECK(lean->counter(5, int(Port::Local), CounterSel::FlitsIn) ==
+        checked->counter(5, int(Port::Local), CounterSel::FlitsIn));
+  CHECK(lean->counter(5, 0, CounterSel::Position) == checked->counter(5, 0, CounterSel::Position));
+}
+
 TEST_CASE("a lean mesh refuses an ejection credit not returned at once", "[noc]") {
   const MeshShape s{4, 4, 2, 4, 128};
   const bool hold = GENERATE(true, false);
