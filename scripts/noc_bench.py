@@ -41,17 +41,17 @@ def speed_table(speed_dir: pathlib.Path):
     runs = {}
     for p in sorted(speed_dir.glob("*.json")):
         r = json.loads(p.read_text())
-        key = (r["mesh"]["rows"], r["mesh"]["vcs"], r["model"], round(r["rate"], 3))
+        key = (r["mesh"]["rows"], r["mesh"]["vcs"], r["mesh"]["buf_depth"], r["model"], round(r["rate"], 3))
         runs.setdefault(key, []).append(r["cycles_per_cpu_second"])
     if not runs:
         return None
     rows = []
-    for (k, vcs, model, rate), v in sorted(runs.items(),
-                                           key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] != "lean", kv[0][3])):
+    for (k, vcs, depth, model, rate), v in sorted(runs.items(),
+                                                  key=lambda kv: (kv[0][0], kv[0][1], kv[0][3] != "lean", kv[0][4])):
         med = statistics.median(v)
         # BookSim's figures are of its matched configuration: the ratio is given for the same router only.
         ref = BOOKSIM_SPEED.get((k, rate)) if vcs == 2 else None
-        rows.append([f"{k}x{k}", f"{vcs} x 4", f"{rate:.1f}", model, len(v), f"{med / 1e3:.1f} k",
+        rows.append([f"{k}x{k}", f"{vcs} x {depth}", f"{rate:.1f}", model, len(v), f"{med / 1e3:.1f} k",
                      f"{min(v) / 1e3:.1f} k", f"{max(v) / 1e3:.1f} k", f"{ref / 1e3:.1f} k" if ref else "-",
                      f"{med / ref:.2f}x" if ref else "-"])
     return {"title": "NoC: simulation speed against BookSim2 (uniform 1-flit, simulated cycles per CPU second)",
@@ -60,7 +60,8 @@ def speed_table(speed_dir: pathlib.Path):
             "rows": rows,
             "notes": "`nanodojo run sim/configs/speed_KxK_uniform_1flit.yaml --rate R` (warm-up 1000 + 40000 "
                      "cycles, the window of BookSim's figures; 2 VCs x 4 flits, BookSim's matched configuration) "
-                     "and the same with `vcs: 4` (the default router, no BookSim figure to compare with), "
+                     "and the same with the default router (4 VCs x 6 flits, input speedup 2; no BookSim figure "
+                     "to compare with), "
                      "interleaved runs, median. BookSim matched: BookSim2 "
                      "in the configuration of the table above, same window, median of 5 interleaved runs on this "
                      "project's 2-core machines (docs/noc.md, \"BookSim2 yardstick\"); BookSim is not built here "
@@ -116,7 +117,8 @@ def main() -> int:
         verdict = [f"Target (saturation above BookSim's best variant on every uniform row): "
                    f"{'met' if len(above) == len(verdict) else 'MISSED'}, "
                    + ", ".join(f"{name} {sat:.2f} against {ref:.2f}" for name, sat, ref in verdict) + "."]
-    notes = (f"Router: {m['vcs']} VCs x {m['buf_depth']} flits per input port (the default, docs/noc.md), "
+    notes = (f"Router: {m['vcs']} VCs x {m['buf_depth']} flits per input port, input speedup "
+             f"{m.get('in_speedup', 1)} (the default, docs/noc.md), "
              f"{m['flit_width']}-bit flits, XY routing, 2 cycles per hop (router + link), "
              f"VCs 0-{m['vcs'] // 2 - 1} request and {m['vcs'] // 2}-{m['vcs'] - 1} response class, "
              "packets split 50/50 between the classes. Latency in cycles from "

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_STUDY = ROOT / "sim/dse/router_study.yaml"
 PATTERNS = ("uniform", "transpose", "bitcomp", "hotspot", "neighbor", "tornado")  # nanodojo traffic patterns
 ROUTER_KEYS = {"vcs": (2, 4), "buf_depth": (2, 16), "alloc_iters": (1, 4)}
+OPTIONAL_KEYS = {"in_speedup": (1, 2)}  # default 2, as in nd_noc_router
 VC_POLICIES = ("separate", "borrow", "shared")  # nd_noc_router VcPolicy 0, 1, 2 (docs/noc.md "VC policies")
 
 
@@ -87,7 +88,7 @@ def load_study(path: Path):
     routers = []
     for i, (r, line) in enumerate(top["routers"][0]):
         if not isinstance(r, dict):
-            fail(line, f"routers[{i}]", "expected a map with vcs, buf_depth, alloc_iters (and vc_policy)")
+            fail(line, f"routers[{i}]", "expected a map with vcs, buf_depth, alloc_iters (and vc_policy, in_speedup)")
         cfg = {}
         for k, (v, kl) in r.items():
             if k == "vc_policy":
@@ -95,13 +96,15 @@ def load_study(path: Path):
                     fail(kl, f"routers[{i}].{k}", f"unknown VC policy '{v}' (one of {', '.join(VC_POLICIES)})")
                 cfg[k] = v
                 continue
-            if k not in ROUTER_KEYS:
-                fail(kl, f"routers[{i}].{k}", "unknown key (expected vcs, buf_depth, alloc_iters, vc_policy)")
-            cfg[k] = integer(v, kl, f"routers[{i}].{k}", *ROUTER_KEYS[k])
+            if k not in ROUTER_KEYS and k not in OPTIONAL_KEYS:
+                fail(kl, f"routers[{i}].{k}",
+                     "unknown key (expected vcs, buf_depth, alloc_iters, vc_policy, in_speedup)")
+            cfg[k] = integer(v, kl, f"routers[{i}].{k}", *{**ROUTER_KEYS, **OPTIONAL_KEYS}[k])
         for k in ROUTER_KEYS:
             if k not in cfg:
                 fail(line, f"routers[{i}].{k}", "missing")
         cfg.setdefault("vc_policy", "separate")
+        cfg.setdefault("in_speedup", 2)  # nd_noc_router's default
         if cfg["vcs"] == 3:
             fail(line, f"routers[{i}].vcs", "must be 2 or 4 (each message class owns half of the VCs)")
         if cfg in routers:
@@ -151,14 +154,16 @@ def plan(study, build_dir: Path, out: Path, synth=True):
                        "argv": [sys.executable, str(ROOT / "scripts/synth/synth.py"), "noc_router",
                                 "--out", str(synth_out), "--name", name, "--param", f"NumVcs={r['vcs']}",
                                 "--param", f"BufDepth={r['buf_depth']}", "--param", f"AllocIters={r['alloc_iters']}",
-                                "--param", f"VcPolicy={VC_POLICIES.index(r['vc_policy'])}"],
+                                "--param", f"VcPolicy={VC_POLICIES.index(r['vc_policy'])}",
+                                "--param", f"InSpeedup={r['in_speedup']}"],
                        "result": str(synth_out / name / "report.json")})
     for m in study["meshes"]:
         for r in study["routers"]:
             for c in study["cases"]:
                 pid = f"{m}x{m}_{router_tag(r)}_{case_tag(c)}"
                 cfg = {"build": {"rows": m, "cols": m, "vcs": r["vcs"], "buf_depth": r["buf_depth"],
-                                 "flit_width": 128, "alloc_iters": r["alloc_iters"], "vc_policy": r["vc_policy"]},
+                                 "flit_width": 128, "alloc_iters": r["alloc_iters"], "vc_policy": r["vc_policy"],
+                                 "in_speedup": r["in_speedup"]},
                        "run": {"pattern": c["pattern"], "lengths": c["lengths"], **study["run"]},
                        "sweep": study["sweep"]}
                 cfg_path = cfg_dir / f"{pid}.yaml"
@@ -176,8 +181,8 @@ def plan(study, build_dir: Path, out: Path, synth=True):
 
 
 def variants(study):
-    return [f"{m}x{m}:{r['vcs']}:{r['buf_depth']}:{r['alloc_iters']}:{r['vc_policy']}" for m in study["meshes"]
-            for r in study["routers"]]
+    return [f"{m}x{m}:{r['vcs']}:{r['buf_depth']}:{r['alloc_iters']}:{r['vc_policy']}:s{r['in_speedup']}"
+            for m in study["meshes"] for r in study["routers"]]
 
 
 def build(study, build_dir: Path, jobs: int):

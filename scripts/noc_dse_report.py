@@ -25,7 +25,8 @@ class InputError(Exception):
 
 def router_tag(r):
     policy = r.get("vc_policy", "separate")
-    return f"v{r['vcs']}_d{r['buf_depth']}_i{r['alloc_iters']}" + ("" if policy == "separate" else f"_{policy}")
+    return (f"v{r['vcs']}_d{r['buf_depth']}_i{r['alloc_iters']}" + ("" if policy == "separate" else f"_{policy}")
+            + ("" if r.get("in_speedup", 1) == 1 else f"_s{r['in_speedup']}"))
 
 
 def case_tag(c):
@@ -84,7 +85,7 @@ def case_columns(result):
 
 def table(result):
     cols = case_columns(result)
-    head = ["VCs", "buffer", "alloc iters", "VC policy", "cells", "flops", "osu018 area (mm²)", "critical path (ns)"] + \
+    head = ["VCs", "buffer", "alloc iters", "VC policy", "input speedup", "cells", "flops", "osu018 area (mm²)", "critical path (ns)"] + \
            [c.replace("_", " ") + " sat / peak" for c in cols]
     study = Path(result["study"]).resolve()
     lines = [f"Generated {result['date']} by `make bench-noc-dse` from "
@@ -94,6 +95,7 @@ def table(result):
         cfg, s = r["router"], r["synth"] or {}
         area = s.get("area_um2")
         row = [str(cfg["vcs"]), str(cfg["buf_depth"]), str(cfg["alloc_iters"]), cfg.get("vc_policy", "separate"),
+               str(cfg.get("in_speedup", 1)),
                str(s.get("cells", "-")),
                str(s.get("flops", "-")), f"{area / 1e6:.3f}" if area else "-",
                f"{s['delay_ns']:.2f}" if s.get("delay_ns") else "-"]
@@ -135,10 +137,14 @@ def plot(result, png: Path):
                 continue
             cfg = r["router"]
             policy = cfg.get("vc_policy", "separate")
+            speedup = cfg.get("in_speedup", 1)
             ax.scatter(s["area_um2"] / 1e6, v["saturation"], color=f"C{cfg['alloc_iters']}",
-                       marker="o" if cfg["vcs"] == 2 else "s", facecolors="none" if policy != "separate" else None)
-            ax.annotate(f"{cfg['vcs']}x{cfg['buf_depth']}" + ("" if policy == "separate" else f" {policy}"), (s["area_um2"] / 1e6, v["saturation"]), fontsize=7,
-                        xytext=(3, 3), textcoords="offset points")
+                       marker=("o" if cfg["vcs"] == 2 else "s") if speedup == 1 else ("^" if cfg["vcs"] == 2 else "D"),
+                       facecolors="none" if policy != "separate" else None)
+            label = f"{cfg['vcs']}x{cfg['buf_depth']}" + ("" if policy == "separate" else f" {policy}") + \
+                ("" if speedup == 1 else f" s{speedup}")
+            ax.annotate(label, (s["area_um2"] / 1e6, v["saturation"]), fontsize=7, xytext=(3, 3),
+                        textcoords="offset points")
         ax.set_title(c.replace("_", " "), fontsize=9)
         ax.set_xlabel("noc_router area, osu018 (mm²)")
         ax.grid(alpha=0.3)
@@ -147,6 +153,8 @@ def plot(result, png: Path):
                plt.Line2D([], [], ls="", marker="s", color="k", label="4 VCs (2 per class)"),
                plt.Line2D([], [], ls="", marker="o", color="k", markerfacecolor="none",
                           label="responses borrow / shared VCs")]
+    if any(r["router"].get("in_speedup", 1) != 1 for r in result["routers"]):
+        handles += [plt.Line2D([], [], ls="", marker="D", color="k", label="input speedup 2 (triangle: 2 VCs)")]
     handles += [plt.Line2D([], [], ls="", marker="o", color=f"C{i}", label=f"{i} allocator iteration(s)")
                 for i in sorted({r["router"]["alloc_iters"] for r in result["routers"]})]
     fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=8)

@@ -15,13 +15,18 @@
 //   gets an output VC from a per-output, per-class round-robin arbiter over the free VCs with credit;
 //   since an output grants one input per cycle, VC and switch allocation never conflict. Input pointers
 //   advance only when their pick also won the output (iSLIP-style), output and VC pointers on use.
-// Grants: pop_o[i][v] removes the flit; send_o[p] with send_in_o[p] (input index) and send_vc_o[p]
-//   drives output p; alloc_vc_o[i] is the output VC given to input i's winning flit. send_in_o,
+// Input speedup (InSpeedup, 1 or 2): an input port has InSpeedup crossbar inputs (lanes), so up to
+//   InSpeedup of its VCs may win, each for a different output; with 2, an input that won an earlier
+//   iteration on lane 0 may still win a later one on lane 1 (docs/noc.md "Input speedup").
+// Grants: pop_o[i][v] removes the flit; send_o[p] with send_in_o[p] (input index), send_lane_o[p] (that
+//   input's lane) and send_vc_o[p] drives output p; in_vc_o[i][l] is the VC on lane l of input i;
+//   alloc_vc_o[i][v] is the output VC given to VC v of input i when it pops. send_in_o, send_lane_o,
 //   send_vc_o and in_vc_o are 0 where nothing is granted.
 module nd_noc_alloc import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 4,
   parameter int unsigned AllocIters = 2,  // separable iterations per cycle (1 = plain input-first)
   parameter int unsigned VcPolicy = VC_SEPARATE,  // which output VCs a head flit's class may take
+  parameter int unsigned InSpeedup = 2,  // crossbar inputs (lanes) per input port: 1 or 2
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1
 ) (
   input  logic                                      clk_i,
@@ -34,10 +39,11 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   input  logic [NUM_PORTS-1:0][NumVcs-1:0]          has_credit_i,
   input  logic [NUM_PORTS-1:0][NumVcs-1:0]          vc_free_i,
   output logic [NUM_PORTS-1:0][NumVcs-1:0]          pop_o,
-  output logic [NUM_PORTS-1:0][VcW-1:0]             in_vc_o,
-  output logic [NUM_PORTS-1:0][VcW-1:0]             alloc_vc_o,
+  output logic [NUM_PORTS-1:0][InSpeedup-1:0][VcW-1:0] in_vc_o,
+  output logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] alloc_vc_o,
   output logic [NUM_PORTS-1:0]                      send_o,
   output logic [NUM_PORTS-1:0][PORT_W-1:0]          send_in_o,
+  output logic [NUM_PORTS-1:0]                      send_lane_o,
   output logic [NUM_PORTS-1:0][VcW-1:0]             send_vc_o,
   output logic [NUM_PORTS-1:0]                      credit_stall_o,
   output logic [NUM_PORTS-1:0]                      alloc_stall_o
@@ -46,6 +52,7 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   `include "nd_rr_arb.svh"
 
   localparam int unsigned VcsPerClass = NumVcs / NUM_CLASSES;
+  localparam int unsigned LaneW = 2;  // wins per input so far (0..InSpeedup)
   // With separate VCs a flit's class is that of its input VC (a constant); otherwise the header's.
   localparam bit ClassFromHeader = VcPolicy != VC_SEPARATE;
 
@@ -97,15 +104,15 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
   // Allocation, in one block that does nothing in a cycle without an eligible flit (no grant, no pointer
   // moves): Verilator then skips the whole block, which at light load is most routers in most cycles.
   // Iteration k (AllocIters in all, at least one so that 0 reaches nd_noc_router's check) lets the
-  // inputs that lost every earlier iteration try another eligible VC whose output no earlier iteration
-  // claimed, with arbiters of its own. Every arbiter is nd_rr_arb's round robin, through its macros
-  // (rtl/common/nd_rr_arb.svh): nd_rr_arb cells would be evaluated in every cycle.
+  // inputs with a free lane (with one lane: that lost every earlier iteration) try another eligible VC
+  // whose output no earlier iteration claimed, with arbiters of its own. Every arbiter is nd_rr_arb's round
+  // robin, through its macros (rtl/common/nd_rr_arb.svh): nd_rr_arb cells would be evaluated in every cycle.
   localparam int unsigned Iters = (AllocIters > 0) ? AllocIters : 1;
   logic [Iters-1:0][NUM_PORTS-1:0][NumVcs-1:0]       in_mask_q, in_mask_d;
   logic [Iters-1:0][NUM_PORTS-1:0][NUM_PORTS-1:0]    out_mask_q, out_mask_d;
   logic [NUM_PORTS-1:0][NUM_CLASSES-1:0][NumVcs-1:0] vc_mask_q, vc_mask_d;
-  logic [NUM_PORTS-1:0]                              in_won;
-  logic [NUM_PORTS-1:0][PORT_W-1:0]                  in_port;
+  logic [NUM_PORTS-1:0][LaneW-1:0]                   in_wins;
+  logic [NUM_PORTS-1:0][VcW-1:0]                     send_ivc;  // input VC of the flit sent on p
   logic [NUM_PORTS-1:0][NUM_PORTS-1:0]               out_gnt;
 
   always_comb begin
@@ -118,17 +125,18 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     logic [PORT_W-1:0]                   src;
     logic [VcW-1:0]                      wvc;
     logic                                wcls;
-    pop_o      = '0;
-    in_vc_o    = '0;
-    in_port    = '0;
-    in_won     = '0;
-    send_o     = '0;
-    send_in_o  = '0;
-    send_vc_o  = '0;
-    out_gnt    = '0;
-    in_mask_d  = in_mask_q;
-    out_mask_d = out_mask_q;
-    vc_mask_d  = vc_mask_q;
+    pop_o       = '0;
+    in_vc_o     = '0;
+    in_wins     = '0;
+    send_o      = '0;
+    send_in_o   = '0;
+    send_lane_o = '0;
+    send_ivc    = '0;
+    send_vc_o   = '0;
+    out_gnt     = '0;
+    in_mask_d   = in_mask_q;
+    out_mask_d  = out_mask_q;
+    vc_mask_d   = vc_mask_q;
     ireq   = '0;
     igrant = '0;
     ivc    = '0;
@@ -142,11 +150,11 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     wcls   = 1'b0;
     if (elig != '0) begin
       for (int unsigned k = 0; k < Iters; k++) begin
-        // Stage 1: per input, one of its eligible VCs (an input that won, or a VC whose output is
-        // claimed, no longer asks).
+        // Stage 1: per input, one of its eligible VCs (an input without a free lane, or a VC whose
+        // output is claimed, no longer asks; a VC that won has its output claimed).
         for (int unsigned i = 0; i < NUM_PORTS; i++) begin
           for (int unsigned v = 0; v < NumVcs; v++) begin
-            ireq[i][v] = elig[i][v] && !in_won[i] && !send_o[req_port_i[i][v]];
+            ireq[i][v] = elig[i][v] && (32'(in_wins[i]) < InSpeedup) && !send_o[req_port_i[i][v]];
           end
           `ND_RR_GRANT(igrant[i], ireq[i], in_mask_q[k][i])
           ivc[i] = '0;
@@ -167,7 +175,11 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
             send_o[p]  = 1'b1;
             out_gnt[p] = ogrant[p];
             for (int unsigned i = 0; i < NUM_PORTS; i++) begin
-              if (ogrant[p][i]) send_in_o[p] = PORT_W'(i);
+              if (ogrant[p][i]) begin
+                send_in_o[p]   = PORT_W'(i);
+                send_lane_o[p] = in_wins[i][0];
+                send_ivc[p]    = ivc[i];
+              end
             end
             iwon |= ogrant[p];
           end
@@ -176,10 +188,9 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
         for (int unsigned i = 0; i < NUM_PORTS; i++) begin
           if (iwon[i]) begin
             `ND_RR_NEXT_MASK(in_mask_d[k][i], igrant[i])
-            in_won[i]  = 1'b1;
-            pop_o[i]   = igrant[i];
-            in_vc_o[i] = ivc[i];
-            in_port[i] = iport[i];
+            in_vc_o[i][in_wins[i][0]] = ivc[i];
+            in_wins[i] = in_wins[i] + LaneW'(1);
+            pop_o[i]   |= igrant[i];
           end
         end
       end
@@ -188,7 +199,7 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
       for (int unsigned p = 0; p < NUM_PORTS; p++) begin
         if (send_o[p]) begin
           src  = send_in_o[p];
-          wvc  = in_vc_o[src];
+          wvc  = send_ivc[p];
           wcls = ClassFromHeader ? req_class_i[src][wvc] : ((32'(wvc) / VcsPerClass) != 0);
           if (req_head_i[src][wvc]) begin
             `ND_RR_GRANT(vgrant, cand_vc[p][wcls], vc_mask_q[p][wcls])
@@ -216,8 +227,11 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     end
   end
 
+  // A popping VC's output VC: that of the output it won (the output its flit requested).
   for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_grant
-    assign alloc_vc_o[i] = send_vc_o[in_port[i]];
+    for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
+      assign alloc_vc_o[i][v] = send_vc_o[req_port_i[i][v]];
+    end
   end
 
   // Per-output stall events: some flit for p waited for a credit / lost allocation this cycle. A waiting
@@ -242,14 +256,15 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_col
       assign won_at[p] = out_gnt[p][i];
     end
-    `ND_ASSERT(OneOutputPerInput_A, $onehot0(won_at))
-    `ND_ASSERT(OnePopPerInput_A, $onehot0(pop_o[i]))
-    `ND_ASSERT(PopIffWon_A, (|pop_o[i]) == in_won[i])
+    `ND_ASSERT(LanesPerInput_A, $countones(won_at) <= InSpeedup)
+    `ND_ASSERT(PopsPerInput_A, $countones(pop_o[i]) <= InSpeedup)
+    `ND_ASSERT(PopIffWon_A, $countones(pop_o[i]) == $countones(won_at))
+    `ND_ASSERT(WinsCounted_A, 32'(in_wins[i]) == $countones(won_at))
     `ND_ASSERT(OneInputPerOutput_A, $onehot0(out_gnt[i]) && (send_o[i] == (|out_gnt[i])))
     for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
       `ND_ASSERT(PortInRange_A, req_valid_i[i][v] |-> (32'(req_port_i[i][v]) < NUM_PORTS))
     end
   end
   `ND_ASSERT(PopOnlyEligible_A, (pop_o & ~elig) == '0)
-  `ND_ASSERT(OneSendPerPop_A, $countones(send_o) == $countones(in_won))
+  `ND_ASSERT(OneSendPerPop_A, $countones(send_o) == $countones(pop_o))
 endmodule

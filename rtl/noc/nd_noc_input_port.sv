@@ -7,17 +7,19 @@
 //   buffer of VC v; the sender starts with BufDepth credits per VC.
 // Allocator side: for every VC, req_* describe the flit at the head of its buffer (valid, type,
 //   output port, output VC held by its packet, message class of a head flit). pop_i[v] removes that
-//   flit in the cycle it wins switch allocation; for a head flit, alloc_vc_i is the output VC the
-//   allocator gave the packet, which the body and tail flits reuse. A packet's flits stay contiguous
-//   within its VC.
-//   sel_vc_i chooses the VC whose head flit appears on sel_type_o / sel_data_o (crossbar input).
+//   flit in the cycle it wins switch allocation (up to InSpeedup VCs at once); for a head flit,
+//   alloc_vc_i[v] is the output VC the allocator gave the packet, which the body and tail flits reuse.
+//   A packet's flits stay contiguous within its VC.
+//   sel_vc_i[l] chooses the VC whose head flit appears on sel_type_o[l] / sel_data_o[l] (crossbar input
+//   lane l, one per unit of input speedup).
 module nd_noc_input_port import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 4,
-  parameter int unsigned BufDepth = 4,
+  parameter int unsigned BufDepth = 6,
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,
   parameter int unsigned Cols = 4,
   parameter int unsigned VcPolicy = VC_SEPARATE,  // which VCs a head flit's class may arrive on
+  parameter int unsigned InSpeedup = 2,  // crossbar lanes: VCs that may leave in one cycle
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned UsageW = $clog2(BufDepth + 1)
 ) (
@@ -37,11 +39,11 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
   output logic [NumVcs-1:0][PORT_W-1:0] req_port_o,
   output logic [NumVcs-1:0][VcW-1:0]  req_ovc_o,
   output logic [NumVcs-1:0]           req_class_o,
-  input  logic [VcW-1:0]              sel_vc_i,
-  output logic [1:0]                  sel_type_o,
-  output logic [FlitWidth-1:0]        sel_data_o,
+  input  logic [InSpeedup-1:0][VcW-1:0] sel_vc_i,
+  output logic [InSpeedup-1:0][1:0]   sel_type_o,
+  output logic [InSpeedup-1:0][FlitWidth-1:0] sel_data_o,
   input  logic [NumVcs-1:0]           pop_i,
-  input  logic [VcW-1:0]              alloc_vc_i,
+  input  logic [NumVcs-1:0][VcW-1:0]  alloc_vc_i,
   // debug / counters
   output logic [NumVcs-1:0][UsageW-1:0] usage_o,
   output logic [NumVcs-1:0][7:0]      state_o,
@@ -115,7 +117,7 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
       if (pop_i[v]) begin
         if (is_head) begin
           out_port_d[v] = route;
-          out_vc_d[v]   = alloc_vc_i;
+          out_vc_d[v]   = alloc_vc_i[v];
         end
         active_d[v] = !fifo_out[FlitWidth+1];
       end
@@ -151,7 +153,9 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
     `ND_ASSERT(PopOnlyValid_A, pop_i[v] |-> req_valid_o[v])
   end
 
-  assign {sel_type_o, sel_data_o} = head_flit[sel_vc_i];
+  for (genvar l = 0; l < InSpeedup; l++) begin : gen_lane
+    assign {sel_type_o[l], sel_data_o[l]} = head_flit[sel_vc_i[l]];
+  end
 
   // A credit goes upstream (registered) for every flit that leaves a VC buffer.
   always_comb begin
@@ -180,5 +184,5 @@ module nd_noc_input_port import nd_noc_pkg::*; #(
 
   `ND_ASSERT_KNOWN(FlitValidKnown_A, flit_valid_i)
   `ND_ASSERT(VcInRange_A, flit_valid_i |-> (32'(flit_vc_i) < NumVcs))
-  `ND_ASSERT(PopOneHot_A, $onehot0(pop_i))
+  `ND_ASSERT(PopsPerCycle_A, $countones(pop_i) <= InSpeedup)
 endmodule

@@ -26,9 +26,10 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
   parameter int unsigned Rows = 2,
   parameter int unsigned Cols = 2,
   parameter int unsigned NumVcs = 4,
-  parameter int unsigned BufDepth = 4,
+  parameter int unsigned BufDepth = 6,
   parameter int unsigned AllocIters = 2,
   parameter int unsigned VcPolicy = VC_SEPARATE,  // nd_noc_pkg: VC_SEPARATE, VC_BORROW, VC_SHARED
+  parameter int unsigned InSpeedup = 2,  // nd_noc_router: crossbar inputs per input port (1 or 2)
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned SelfCredit = 0,
   parameter int unsigned DebugRead = 1,  // nd_noc_router: 0 drops the per-VC debug values (lean models)
@@ -127,6 +128,7 @@ module nd_noc_mesh import nd_noc_pkg::*; #(
         .BufDepth  (BufDepth),
         .AllocIters(AllocIters),
         .VcPolicy  (VcPolicy),
+        .InSpeedup (InSpeedup),
         .FlitWidth (FlitWidth),
         .Rows      (Rows),
         .Cols      (Cols),

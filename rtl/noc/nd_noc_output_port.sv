@@ -10,7 +10,7 @@
 //   one slot of downstream VC v. A counter starts at BufDepth and never under- or overflows (checked).
 module nd_noc_output_port import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 4,
-  parameter int unsigned BufDepth = 4,
+  parameter int unsigned BufDepth = 6,
   parameter int unsigned FlitWidth = 128,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned CredW = $clog2(BufDepth + 1)

@@ -21,9 +21,12 @@
 //   nd_noc_pkg::cnt_kind_e; cnt_sel_i[7:4] selects the VC for per-VC debug values.
 module nd_noc_router import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 4,
-  parameter int unsigned BufDepth = 4,
+  parameter int unsigned BufDepth = 6,
   parameter int unsigned AllocIters = 2,  // allocator iterations per cycle (nd_noc_alloc)
   parameter int unsigned VcPolicy = VC_SEPARATE,  // VCs a message class may take (nd_noc_pkg)
+  // Crossbar inputs per input port (input speedup): 2 lets two VCs of a port leave at once, to different
+  // outputs; 1 is BookSim's matched router and the tile's (docs/noc.md "Input speedup").
+  parameter int unsigned InSpeedup = 2,
   parameter int unsigned FlitWidth = 128,
   parameter int unsigned Rows = 4,  // mesh size, for the edge assertions
   parameter int unsigned Cols = 4,
@@ -66,6 +69,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
                     "nd_noc_router: AllocIters must be 1..4")
   `ND_STATIC_ASSERT(gen_check_policy, VcPolicy <= VC_SHARED,
                     "nd_noc_router: VcPolicy must be 0 (separate), 1 (borrow) or 2 (shared)")
+  `ND_STATIC_ASSERT(gen_check_speedup, InSpeedup == 1 || InSpeedup == 2,
+                    "nd_noc_router: InSpeedup must be 1 or 2")
   `ND_STATIC_ASSERT(gen_check_debug, DebugRead <= 1, "nd_noc_router: DebugRead must be 0 or 1")
   `ND_STATIC_ASSERT(gen_check_width, FlitWidth >= HDR_W,
                     "nd_noc_router: FlitWidth must hold the 32-bit route header")
@@ -81,12 +86,13 @@ module nd_noc_router import nd_noc_pkg::*; #(
   logic [NUM_PORTS-1:0][NumVcs-1:0][1:0] req_type;
   logic [NUM_PORTS-1:0][NumVcs-1:0][PORT_W-1:0] req_port;
   logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] req_ovc;
-  // Crossbar inputs: the flit each input port's arbiter picked (unpacked: indexed by the winner).
-  logic [1:0] sel_type[NUM_PORTS];
-  logic [FlitWidth-1:0] sel_data[NUM_PORTS];
-  logic [NUM_PORTS-1:0][VcW-1:0] in_vc, alloc_vc;
+  // Crossbar inputs: the flits each input port's lanes picked (unpacked: indexed by the winner).
+  logic [InSpeedup-1:0][1:0] sel_type[NUM_PORTS];
+  logic [InSpeedup-1:0][FlitWidth-1:0] sel_data[NUM_PORTS];
+  logic [NUM_PORTS-1:0][InSpeedup-1:0][VcW-1:0] in_vc;
+  logic [NUM_PORTS-1:0][NumVcs-1:0][VcW-1:0] alloc_vc;
   // Allocator -> output ports.
-  logic [NUM_PORTS-1:0] send, credit_stall, alloc_stall;
+  logic [NUM_PORTS-1:0] send, send_lane, credit_stall, alloc_stall;
   logic [NUM_PORTS-1:0][PORT_W-1:0] send_in;
   logic [NUM_PORTS-1:0][VcW-1:0] send_vc;
   logic [NUM_PORTS-1:0][NumVcs-1:0] has_credit, vc_free;
@@ -115,7 +121,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
       .FlitWidth(FlitWidth),
       .Rows     (Rows),
       .Cols     (Cols),
-      .VcPolicy (VcPolicy)
+      .VcPolicy (VcPolicy),
+      .InSpeedup(InSpeedup)
     ) u_in (
       .clk_i       (clk_i),
       .rst_ni      (rst_ni),
@@ -148,7 +155,8 @@ module nd_noc_router import nd_noc_pkg::*; #(
   nd_noc_alloc #(
     .NumVcs    (NumVcs),
     .AllocIters(AllocIters),
-    .VcPolicy  (VcPolicy)
+    .VcPolicy  (VcPolicy),
+    .InSpeedup (InSpeedup)
   ) u_alloc (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
@@ -164,19 +172,27 @@ module nd_noc_router import nd_noc_pkg::*; #(
     .alloc_vc_o    (alloc_vc),
     .send_o        (send),
     .send_in_o     (send_in),
+    .send_lane_o   (send_lane),
     .send_vc_o     (send_vc),
     .credit_stall_o(credit_stall),
     .alloc_stall_o (alloc_stall)
   );
 
-  // Crossbar: every output takes the flit its winning input picked.
+  // Crossbar: every output takes the flit on the lane of its winning input.
   for (genvar p = 0; p < NUM_PORTS; p++) begin : gen_out
     logic [PORT_W-1:0] src;
     logic [1:0] xb_type;
     logic [FlitWidth-1:0] xb_data;
-    assign src     = send_in[p];
-    assign xb_type = sel_type[src];
-    assign xb_data = sel_data[src];
+    assign src = send_in[p];
+    if (InSpeedup == 1) begin : gen_one_lane
+      logic unused_lane;  // always 0 with one lane
+      assign unused_lane = send_lane[p];
+      assign xb_type = sel_type[src][0];
+      assign xb_data = sel_data[src][0];
+    end else begin : gen_lanes
+      assign xb_type = sel_type[src][send_lane[p]];
+      assign xb_data = sel_data[src][send_lane[p]];
+    end
 
     nd_noc_output_port #(
       .NumVcs   (NumVcs),

@@ -16,6 +16,7 @@ module nd_tile import nd_noc_pkg::*, nd_node_pkg::*; #(
   parameter int unsigned NumVcs = 2,  // one VC per class: the tile's GEMMs gain nothing from 4 (docs/node.md)
   parameter int unsigned BufDepth = 4,
   parameter int unsigned AllocIters = 2,
+  parameter int unsigned InSpeedup = 1,  // the router's input speedup (docs/noc.md): 1 with one VC per class
   parameter int unsigned MaxPacketBytes = 256,
   localparam int unsigned VcW = (NumVcs > 1) ? $clog2(NumVcs) : 1,
   localparam int unsigned N = Rows * Cols,
@@ -54,6 +55,7 @@ module nd_tile import nd_noc_pkg::*, nd_node_pkg::*; #(
 
   nd_noc_mesh #(
     .Rows (Rows), .Cols (Cols), .NumVcs (NumVcs), .BufDepth (BufDepth), .AllocIters (AllocIters),
+    .InSpeedup (InSpeedup),
     .FlitWidth (FW)
   ) u_mesh (
     .clk_i, .rst_ni,

@@ -38,7 +38,12 @@ inline void run_sources(const traffic::NocConfig& c) {
 // traffic sources.
 inline void traffic_config(const std::string& bytes, const std::string& file) {
   const traffic::NocConfig c = traffic::load_noc_config_text(bytes, file);
-  traffic::check_compiled(c, {{2, 2, 2, 4, 128}, {4, 4, 2, 4, 128}, {4, 4, 4, 4, 128}, {8, 8, 2, 4, 128}});
+  // The compiled meshes (noc::compiled_shape): 2 VCs x 4 flits, input speedup 1; the default router.
+  const noc::MeshShape two_vcs{2, 2, 2, 4, 128, 2, noc::VcPolicy::Separate, 1};
+  noc::MeshShape four{two_vcs}, eight{two_vcs};
+  four.rows = four.cols = 4;
+  eight.rows = eight.cols = 8;
+  traffic::check_compiled(c, {two_vcs, four, eight, noc::MeshShape{}});
   run_sources(c);
 }
 

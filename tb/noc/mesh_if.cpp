@@ -60,19 +60,20 @@ struct Compiled {
 };
 
 const Compiled kCompiled[] = {
-    {{2, 2, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
-    {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
-    {{4, 4, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_lean>, make_dut<Vnoc_mesh_4x4_lean>},
-    {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
-    {{4, 4, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc_lean>, make_dut<Vnoc_mesh_4x4_4vc_lean>},
-    {{4, 4, 2, 4, 128, 2, VcPolicy::Borrow},
+    {{2, 2, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
+    {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
+    {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_4x4_lean>,
+     make_dut<Vnoc_mesh_4x4_lean>},
+    {{4, 4, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
+    {{4, 4, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc_lean>, make_dut<Vnoc_mesh_4x4_4vc_lean>},
+    {{4, 4, 2, 4, 128, 2, VcPolicy::Borrow, 1},
      nd::has_waves_v<Vnoc_mesh_4x4_borrow>,
      make_dut<Vnoc_mesh_4x4_borrow>},
-    {{2, 2, 2, 4, 128, 2, VcPolicy::Shared},
+    {{2, 2, 2, 4, 128, 2, VcPolicy::Shared, 1},
      nd::has_waves_v<Vnoc_mesh_2x2_shared>,
      make_dut<Vnoc_mesh_2x2_shared>},
-    {{8, 8, 2, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
-    {{8, 8, 4, 4, 128}, nd::has_waves_v<Vnoc_mesh_8x8_4vc>, make_dut<Vnoc_mesh_8x8_4vc>},
+    {{8, 8, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
+    {{8, 8, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_8x8_4vc>, make_dut<Vnoc_mesh_8x8_4vc>},
 #include "mesh_variant_entries.inc"
 };
 
@@ -116,7 +117,7 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
   for (const auto& k : compiled_meshes()) list += (list.empty() ? "" : "; ") + to_string(k);
   // How many fields, in this order, a compiled mesh agrees with before the first that differs.
   static const char* const kFields[] = {"rows",       "cols",        "num_vcs",  "buf_depth",
-                                        "flit_width", "alloc_iters", "vc_policy"};
+                                        "flit_width", "alloc_iters", "vc_policy", "in_speedup"};
   std::size_t agreed = 0;
   for (const auto& k : kCompiled) {
     const MeshShape& c = k.shape;
@@ -126,7 +127,8 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
                          c.buf_depth == s.buf_depth,
                          c.flit_width == s.flit_width,
                          c.alloc_iters == s.alloc_iters,
-                         c.vc_policy == s.vc_policy};
+                         c.vc_policy == s.vc_policy,
+                         c.in_speedup == s.in_speedup};
     std::size_t n = 0;
     while (n < std::size(same) && same[n]) ++n;
     agreed = std::max(agreed, n);

@@ -213,3 +213,41 @@ TEST_CASE("the VC arbiter shares a congested port equally between the classes", 
     CHECK(std::abs(per[src][0] - per[src][1]) < total / 20);                      // classes share the input
   }
 }
+
+TEST_CASE("with input speedup 2 one input port sends two flits in a cycle, to different outputs",
+          "[noc][unit]") {
+  // Node 4 (column 0, row 1) sends requests to node 6 (east of router 5) and responses to node 9 (south of
+  // router 5): all of it enters router 5 through its west input. With the destinations' ejection held, the
+  // flits back up into that input on both classes' VCs; on release, a router with two crossbar lanes per
+  // input (the default router) forwards both VCs in the same cycle, east and south, where the 2-VC router
+  // (input speedup 1) forwards one flit per cycle from that input.
+  const int vcs = GENERATE(2, 4);
+  const MeshShape s = test::shape_of(4, vcs);
+  Driver d(make_mesh(s, nd::test_waves("noc_speedup_" + std::to_string(vcs)), "test"));
+  const int src = 4, router = 5, east_dst = 6, south_dst = 9, packets = 6, len = 8;
+  d.hold_ejection(east_dst, true);
+  d.hold_ejection(south_dst, true);
+  for (int i = 0; i < packets; ++i) {
+    d.send(src, test::packet(s, src, east_dst, 0, len, i));
+    d.send(src, test::packet(s, src, south_dst, 1, len, 100 + i));
+  }
+  d.run(150);
+  REQUIRE(d.mesh().counter(router, int(Port::East), CounterSel::CreditStall) > 0);
+  d.hold_ejection(east_dst, false);
+  d.hold_ejection(south_dst, false);
+  auto out = [&](Port p) { return d.mesh().counter(router, int(p), CounterSel::FlitsOut); };
+  uint32_t east = out(Port::East), south = out(Port::South);
+  int both = 0;
+  for (int c = 0; c < 200; ++c) {
+    d.step();
+    const uint32_t e = out(Port::East), so = out(Port::South);
+    REQUIRE(out(Port::Local) + out(Port::North) + out(Port::West) == 0);
+    both += (e - east == 1) && (so - south == 1);
+    east = e;
+    south = so;
+  }
+  INFO(vcs << " VCs, input speedup " << s.in_speedup << ": " << both << " cycles with two flits out of the input");
+  CHECK((both > 0) == (s.in_speedup == 2));
+  d.run_until_ejected(2 * packets * len, 500);
+  CHECK(d.log().size() == static_cast<std::size_t>(2 * packets * len));
+}

@@ -134,7 +134,7 @@ class Driver {
 };
 
 // A compiled mesh: size x size routers with `vcs` VCs of 4 flits, 128-bit flits.
-inline MeshShape shape_of(int size, int vcs = 2) { return {size, size, vcs, 4, 128}; }
+inline MeshShape shape_of(int size, int vcs = 2) { return compiled_shape(size, vcs); }
 
 // A packet of `len` flits from src to dst in class c on VC `vc_in_class` of its class (default: the
 // first); body words carry tag.

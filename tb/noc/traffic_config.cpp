@@ -52,7 +52,7 @@ class Loader : private YamlReader {
  private:
   void build(const YAML::Node& m) {
     MeshShape& b = c_.build;
-    each(m, "build", {"rows", "cols", "vcs", "buf_depth", "flit_width", "alloc_iters", "vc_policy"},
+    each(m, "build", {"rows", "cols", "vcs", "buf_depth", "flit_width", "alloc_iters", "vc_policy", "in_speedup"},
          [&](const std::string& k, const YAML::Node& v) {
            const std::string key = "build." + k;
            // The ranges nd_noc_router accepts at elaboration (docs/noc.md).
@@ -60,6 +60,7 @@ class Loader : private YamlReader {
            if (k == "cols") b.cols = integer(v, key, 1, noc::kMaxMeshSide);
            if (k == "buf_depth") b.buf_depth = integer(v, key, 2, 16);
            if (k == "alloc_iters") b.alloc_iters = integer(v, key, 1, 4);
+           if (k == "in_speedup") b.in_speedup = integer(v, key, 1, 2);
            if (k == "vc_policy" && !(v.IsScalar() && noc::parse_vc_policy(v.Scalar(), b.vc_policy)))
              fail(v, key, "unknown VC policy '" + text(v) + "' (expected separate, borrow or shared)");
            if (k == "vcs") {

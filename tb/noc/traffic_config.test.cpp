@@ -43,7 +43,7 @@ TEST_CASE("the default config loads", "[noc][unit]") {
 
 TEST_CASE("every key of a config is read", "[noc][unit]") {
   const NocConfig c = load_noc_config_text(R"(
-build: {rows: 2, cols: 2, vcs: 4, buf_depth: 8, flit_width: 64, alloc_iters: 3, vc_policy: borrow}
+build: {rows: 2, cols: 2, vcs: 4, buf_depth: 8, flit_width: 64, alloc_iters: 3, vc_policy: borrow, in_speedup: 1}
 run:
   pattern: hotspot
   hotspot: {nodes: [1, 3], fraction: 0.4}
@@ -58,7 +58,7 @@ run:
 sweep: {rates: [0.1, 0.2], zero_load_rate: 0.01, step: 0.1, refine: 0.02, max_rate: 0.9}
 )",
                                            "t.yaml");
-  CHECK(c.build == MeshShape{2, 2, 4, 8, 64, 3, VcPolicy::Borrow});
+  CHECK(c.build == MeshShape{2, 2, 4, 8, 64, 3, VcPolicy::Borrow, 1});
   CHECK(c.run.pattern.hotspots == std::vector<int>{1, 3});
   CHECK(c.run.pattern.hotspot_fraction == Approx(0.4));
   CHECK(c.run.rate == Approx(0.25));
@@ -117,6 +117,9 @@ TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][u
   SECTION("allocator iterations out of range") {
     check_error("build:\n  alloc_iters: 5\n", 2, "build.alloc_iters", "out of range");
   }
+  SECTION("input speedup out of range") {
+    check_error("build:\n  in_speedup: 3\n", 2, "build.in_speedup", "out of range");
+  }
   SECTION("unknown VC policy") {
     check_error("build:\n  vc_policy: any\n", 2, "build.vc_policy", "unknown VC policy 'any'");
   }
@@ -141,7 +144,7 @@ TEST_CASE("bad configs give one clear error naming file, line and key", "[noc][u
 
 TEST_CASE("a mesh that is not compiled in is an error at the build key", "[noc][unit]") {
   const NocConfig c = load_noc_config_text("run: {rate: 0.1}\nbuild:\n  rows: 3\n  cols: 3\n", "t.yaml");
-  CHECK_NOTHROW(check_compiled(c, {MeshShape{3, 3, 4, 4, 128}}));
+  CHECK_NOTHROW(check_compiled(c, {MeshShape{3, 3, 4, 6, 128}}));
   try {
     check_compiled(c, {MeshShape{}, MeshShape{2, 2, 2, 4, 128}});
     FAIL("no error");

@@ -60,7 +60,7 @@ class FaultyMesh : public MeshIf {
 NocConfig config() {
   NocConfig c;
   c.file = "test";
-  c.build = MeshShape{2, 2, 2, 4, 128};
+  c.build = compiled_shape(2, 2);
   c.run.lengths.lengths = {1};
   c.run.warmup = 100;
   c.run.measure = 500;

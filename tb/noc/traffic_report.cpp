@@ -85,6 +85,7 @@ nlohmann::json config_json(const NocConfig& cfg) {
                           {"buf_depth", b.buf_depth},
                           {"alloc_iters", b.alloc_iters},
                           {"vc_policy", noc::vc_policy_name(b.vc_policy)},
+                          {"in_speedup", b.in_speedup},
                           {"flit_width", b.flit_width}}},
                         {"pattern", pattern_name(cfg.run.pattern.pattern)},
                         {"lengths", cfg.run.lengths.describe()},

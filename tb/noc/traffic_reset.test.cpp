@@ -115,7 +115,7 @@ class NoResetMesh : public MeshIf {
 }  // namespace
 
 TEST_CASE("mesh: the reset checks fail on a mesh whose reset leaves its state behind", "[noc][reset]") {
-  const MeshShape shape{4, 4, 2, 4, 128};
+  const MeshShape shape = compiled_shape(4, 2);
   NoResetMesh mesh(make_mesh(shape, nd::test_waves("noc_reset_none"), "test"));
   REQUIRE(load_mesh(mesh, config(shape, 0.9), nd::test_seed(), 300) > 0);
   mesh.reset(2);
@@ -136,7 +136,7 @@ TEST_CASE("mesh: the reset checks fail on a mesh whose reset leaves its state be
 TEST_CASE("mesh: reset in the middle of traffic clears every buffer and credit and drops every packet",
           "[noc][reset]") {
   const auto [size, vcs] = GENERATE(table<int, int>({{2, 2}, {4, 2}, {4, 4}}));
-  const MeshShape shape{size, size, vcs, 4, 128};
+  const MeshShape shape = compiled_shape(size, vcs);
   const std::string name =
       std::to_string(size) + "x" + std::to_string(size) + "_" + std::to_string(vcs) + "vc";
   auto mesh = make_mesh(shape, nd::test_waves("noc_reset_" + name), "test");

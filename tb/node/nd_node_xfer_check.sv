@@ -7,6 +7,7 @@
 module nd_node_xfer_check #(
   parameter int unsigned NumVcs = 2,
   parameter int unsigned BufDepth = 4,
+  parameter int unsigned InSpeedup = 1,  // the routers' (nd_noc_router)
   parameter int unsigned SramBytes = 65536,
   parameter int unsigned SramBytesB = 32768,  // node B's NI (its DMA and node A's assume SramBytes)
   parameter int unsigned MaxPacketBytes = 256,
@@ -104,7 +105,7 @@ module nd_node_xfer_check #(
     end
 
     nd_noc_router #(
-      .NumVcs(NumVcs), .BufDepth(BufDepth), .FlitWidth(128), .Rows(1), .Cols(N)
+      .NumVcs(NumVcs), .BufDepth(BufDepth), .InSpeedup(InSpeedup), .FlitWidth(128), .Rows(1), .Cols(N)
     ) u_router (
       .clk_i      (clk_i),
       .rst_ni     (rst_ni),

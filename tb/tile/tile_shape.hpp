@@ -18,9 +18,10 @@ struct TileShape {
   uint32_t sram_bytes = 256 * 1024;
   int num_vcs = 2, buf_depth = 4;
   uint32_t max_packet_bytes = 256;
-  bool lean = false;  // built without assertions and waves
+  bool lean = false;   // built without assertions and waves
+  int in_speedup = 1;  // the routers' input speedup (nd_tile InSpeedup)
   int nodes() const { return rows * cols; }
-  noc::MeshShape mesh() const { return {rows, cols, num_vcs, buf_depth, 128}; }
+  noc::MeshShape mesh() const { return {rows, cols, num_vcs, buf_depth, 128, 2, noc::VcPolicy::Separate, in_speedup}; }
   std::string name() const;  // e.g. "2x2, KLanes 4, 256 KiB SRAM per node" (", lean")
 };
 

@@ -51,7 +51,8 @@ std::string to_string(const MeshShape& s) {
                                    (s.alloc_iters == 1 ? "" : "s")) +
          (s.vc_policy == VcPolicy::Borrow   ? ", responses borrow request VCs"
           : s.vc_policy == VcPolicy::Shared ? ", shared VCs"
-                                            : "");
+                                            : "") +
+         (s.in_speedup == 2 ? "" : ", input speedup " + std::to_string(s.in_speedup));
 }
 
 const char* vc_policy_name(VcPolicy p) {

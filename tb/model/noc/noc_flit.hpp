@@ -68,17 +68,20 @@ Header decode_header(uint32_t word0);
 
 // The parameters of one nd_noc_mesh (rows, cols) built of nd_noc_router (num_vcs, buf_depth, flit_width).
 struct MeshShape {
-  int rows = 4, cols = 4, num_vcs = 4, buf_depth = 4, flit_width = 128;  // nd_noc_router's defaults
+  int rows = 4, cols = 4, num_vcs = 4, buf_depth = 6, flit_width = 128;  // nd_noc_router's defaults
   int alloc_iters = 2;  // the router's allocator iterations per cycle (nd_noc_router AllocIters)
   VcPolicy vc_policy = VcPolicy::Separate;  // nd_noc_router VcPolicy
+  int in_speedup = 2;  // crossbar inputs per router input port (nd_noc_router InSpeedup; 1 with 2 VCs)
   int nodes() const { return rows * cols; }
   bool operator==(const MeshShape& o) const {
     return rows == o.rows && cols == o.cols && num_vcs == o.num_vcs && buf_depth == o.buf_depth &&
-           flit_width == o.flit_width && alloc_iters == o.alloc_iters && vc_policy == o.vc_policy;
+           flit_width == o.flit_width && alloc_iters == o.alloc_iters && vc_policy == o.vc_policy &&
+           in_speedup == o.in_speedup;
   }
 };
 // "4x4, 2 VCs x 4 flits x 128 bits"; ", 3 allocator iterations" is added when alloc_iters is not 2, and
-// ", responses borrow request VCs" / ", shared VCs" for the policies other than Separate.
+// ", responses borrow request VCs" / ", shared VCs" for the policies other than Separate, and
+// ", input speedup 1" when in_speedup is not 2.
 std::string to_string(const MeshShape& s);
 
 // The policy's name in configs and reports ("separate", "borrow", "shared"), and back (false if unknown).
