@@ -62,7 +62,8 @@ struct Compiled {
 const Compiled kCompiled[] = {
     {{2, 2, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
     {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
-    {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_4x4_lean>,
+    {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1},
+     nd::has_waves_v<Vnoc_mesh_4x4_lean>,
      make_dut<Vnoc_mesh_4x4_lean>},
     {{4, 4, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
     {{4, 4, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc_lean>, make_dut<Vnoc_mesh_4x4_4vc_lean>},
@@ -116,7 +117,7 @@ std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& wav
   std::string list;
   for (const auto& k : compiled_meshes()) list += (list.empty() ? "" : "; ") + to_string(k);
   // How many fields, in this order, a compiled mesh agrees with before the first that differs.
-  static const char* const kFields[] = {"rows",       "cols",        "num_vcs",  "buf_depth",
+  static const char* const kFields[] = {"rows",       "cols",        "num_vcs",   "buf_depth",
                                         "flit_width", "alloc_iters", "vc_policy", "in_speedup"};
   std::size_t agreed = 0;
   for (const auto& k : kCompiled) {

@@ -65,9 +65,9 @@ enum class MeshModel { Checked, Lean };
 const char* model_name(MeshModel m);  // "checked" / "lean"
 
 // Compiled variants; throws nd::InputError(name, 0, key, ...) naming the first shape field (rows, cols,
-// num_vcs, buf_depth, flit_width, alloc_iters, vc_policy, in_speedup) that no compiled mesh matches. `name` says where the shape
-// came from (e.g. the config file) and is used only in that message. The mesh comes out of reset.
-// `prefer` picks between the two models of a shape that has both; waves need the checked one.
+// num_vcs, buf_depth, flit_width, alloc_iters, vc_policy, in_speedup) that no compiled mesh matches. `name`
+// says where the shape came from (e.g. the config file) and is used only in that message. The mesh comes out
+// of reset. `prefer` picks between the two models of a shape that has both; waves need the checked one.
 std::unique_ptr<MeshIf> make_mesh(const MeshShape& s, const nd::WaveOptions& waves, const std::string& name,
                                   MeshModel prefer = MeshModel::Checked);
 // The model make_mesh would build for this shape and preference (the shape must be compiled).
@@ -75,11 +75,12 @@ MeshModel mesh_model(const MeshShape& s, MeshModel prefer);
 std::vector<MeshShape> compiled_meshes();  // every compiled shape once
 // Whether the compiled mesh of this shape can write waves (false for a shape with only a lean model).
 bool mesh_has_waves(const MeshShape& s);
-// The shape of the compiled meshes (tb/noc/CMakeLists.txt) of this size and VC count: 2 VCs x 4 flits with input
-// speedup 1 (BookSim's matched router, the tile's) or the default router, 4 VCs x 6 flits with input speedup 2
-// (with the VC policy and allocator iterations given). Study variants may differ.
+// The shape of the compiled meshes (tb/noc/CMakeLists.txt) of this size and VC count: 2 VCs x 4 flits with
+// input speedup 1 (BookSim's matched router, the tile's) or the default router, 4 VCs x 6 flits with input
+// speedup 2 (with the VC policy given). Study variants may differ.
 inline MeshShape compiled_shape(int size, int num_vcs, VcPolicy policy = VcPolicy::Separate) {
-  return num_vcs == 2 ? MeshShape{size, size, 2, 4, 128, 2, policy, 1} : MeshShape{size, size, num_vcs, 6, 128, 2, policy, 2};
+  return num_vcs == 2 ? MeshShape{size, size, 2, 4, 128, 2, policy, 1}
+                      : MeshShape{size, size, num_vcs, 6, 128, 2, policy, 2};
 }
 
 // A flit with the given header (head/head-tail) or payload word pattern, sized for the mesh.

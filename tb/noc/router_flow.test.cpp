@@ -246,7 +246,8 @@ TEST_CASE("with input speedup 2 one input port sends two flits in a cycle, to di
     east = e;
     south = so;
   }
-  INFO(vcs << " VCs, input speedup " << s.in_speedup << ": " << both << " cycles with two flits out of the input");
+  INFO(vcs << " VCs, input speedup " << s.in_speedup << ": " << both
+           << " cycles with two flits out of the input");
   CHECK((both > 0) == (s.in_speedup == 2));
   d.run_until_ejected(2 * packets * len, 500);
   CHECK(d.log().size() == static_cast<std::size_t>(2 * packets * len));

@@ -198,11 +198,11 @@ TEST_CASE("the lean and the checked 4x4 mesh give identical runs", "[noc][system
 
 // The routers' cycle timing, pinned: a fixed-seed run under contention on the 4x4 mesh, with the default
 // router (4 VCs x 6 flits, input speedup 2; its figures changed with those two) and with 2 VCs x 4 flits
-// (input speedup 1: unchanged since before input speedup existed), gives exactly these totals. Every other test accepts any correct, fair
-// router; this one fails on any change of which flit wins when (an arbiter pointer that moves differently,
-// a stage more or less), including changes meant to leave timing alone. The structural allocator that the
-// guarded block replaced (docs/noc.md "Allocation") gave the same figures. A change meant to alter timing
-// updates them and says so in its commit.
+// (input speedup 1: unchanged since before input speedup existed), gives exactly these totals. Every other
+// test accepts any correct, fair router; this one fails on any change of which flit wins when (an arbiter
+// pointer that moves differently, a stage more or less), including changes meant to leave timing alone. The
+// structural allocator that the guarded block replaced (docs/noc.md "Allocation") gave the same figures. A
+// change meant to alter timing updates them and says so in its commit.
 TEST_CASE("the routers' cycle timing is unchanged", "[noc][system]") {
   struct Pin {
     int vcs;

@@ -31,7 +31,9 @@ std::string write(const std::string& name, const std::string& text) {
   return f.string();
 }
 
-const char* kSmall = "build: {rows: 2, cols: 2, vcs: 2, buf_depth: 4, in_speedup: 1}\nrun:\n  rate: 0.2\n  warmup: 100\n  measure: 400\n";
+const char* kSmall =
+    "build: {rows: 2, cols: 2, vcs: 2, buf_depth: 4, in_speedup: 1}\nrun:\n  rate: 0.2\n  warmup: 100\n  "
+    "measure: 400\n";
 
 void check_bad(const std::string& args, const std::string& expect) {
   const Outcome o = nanodojo(args);

@@ -52,7 +52,8 @@ class Loader : private YamlReader {
  private:
   void build(const YAML::Node& m) {
     MeshShape& b = c_.build;
-    each(m, "build", {"rows", "cols", "vcs", "buf_depth", "flit_width", "alloc_iters", "vc_policy", "in_speedup"},
+    each(m, "build",
+         {"rows", "cols", "vcs", "buf_depth", "flit_width", "alloc_iters", "vc_policy", "in_speedup"},
          [&](const std::string& k, const YAML::Node& v) {
            const std::string key = "build." + k;
            // The ranges nd_noc_router accepts at elaboration (docs/noc.md).

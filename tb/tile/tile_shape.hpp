@@ -21,7 +21,9 @@ struct TileShape {
   bool lean = false;   // built without assertions and waves
   int in_speedup = 1;  // the routers' input speedup (nd_tile InSpeedup)
   int nodes() const { return rows * cols; }
-  noc::MeshShape mesh() const { return {rows, cols, num_vcs, buf_depth, 128, 2, noc::VcPolicy::Separate, in_speedup}; }
+  noc::MeshShape mesh() const {
+    return {rows, cols, num_vcs, buf_depth, 128, 2, noc::VcPolicy::Separate, in_speedup};
+  }
   std::string name() const;  // e.g. "2x2, KLanes 4, 256 KiB SRAM per node" (", lean")
 };
 
