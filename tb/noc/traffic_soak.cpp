@@ -23,7 +23,7 @@ std::vector<SoakSegment> soak_segments() {
   multi.lengths = {2, 4, 8};
   multi.weights = {1.0, 1.0, 1.0};
   for (const int size : {4, 8}) {
-    const MeshShape mesh{size, size, 2, 4, 128};
+    const MeshShape mesh = compiled_shape(size, 2);  // 2 VCs x 4 flits, input speedup 1
     for (const traffic::Pattern p : traffic::all_patterns()) {
       for (const bool m : {false, true}) {
         SoakSegment s;
