@@ -12,6 +12,7 @@
 
 #include "fp_vectors.hpp"
 #include "gemm_plan.hpp"
+#include "mesh_if.hpp"
 #include "program_image.hpp"
 #include "tile_scenario.hpp"
 #include "traffic_config.hpp"
@@ -38,12 +39,8 @@ inline void run_sources(const traffic::NocConfig& c) {
 // traffic sources.
 inline void traffic_config(const std::string& bytes, const std::string& file) {
   const traffic::NocConfig c = traffic::load_noc_config_text(bytes, file);
-  // The compiled meshes (noc::compiled_shape): 2 VCs x 4 flits, input speedup 1; the default router.
-  const noc::MeshShape two_vcs{2, 2, 2, 4, 128, 2, noc::VcPolicy::Separate, 1};
-  noc::MeshShape four{two_vcs}, eight{two_vcs};
-  four.rows = four.cols = 4;
-  eight.rows = eight.cols = 8;
-  traffic::check_compiled(c, {two_vcs, four, eight, noc::MeshShape{}});
+  traffic::check_compiled(c, {noc::compiled_shape(2, 2), noc::compiled_shape(4, 2), noc::compiled_shape(4, 4),
+                              noc::compiled_shape(8, 2)});
   run_sources(c);
 }
 

@@ -60,21 +60,17 @@ struct Compiled {
 };
 
 const Compiled kCompiled[] = {
-    {{2, 2, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
-    {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
-    {{4, 4, 2, 4, 128, 2, VcPolicy::Separate, 1},
-     nd::has_waves_v<Vnoc_mesh_4x4_lean>,
-     make_dut<Vnoc_mesh_4x4_lean>},
-    {{4, 4, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
-    {{4, 4, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_4x4_4vc_lean>, make_dut<Vnoc_mesh_4x4_4vc_lean>},
-    {{4, 4, 2, 4, 128, 2, VcPolicy::Borrow, 1},
-     nd::has_waves_v<Vnoc_mesh_4x4_borrow>,
+    {compiled_shape(2, 2), nd::has_waves_v<Vnoc_mesh_2x2>, make_dut<Vnoc_mesh_2x2>},
+    {compiled_shape(4, 2), nd::has_waves_v<Vnoc_mesh_4x4>, make_dut<Vnoc_mesh_4x4>},
+    {compiled_shape(4, 2), nd::has_waves_v<Vnoc_mesh_4x4_lean>, make_dut<Vnoc_mesh_4x4_lean>},
+    {compiled_shape(4, 4), nd::has_waves_v<Vnoc_mesh_4x4_4vc>, make_dut<Vnoc_mesh_4x4_4vc>},
+    {compiled_shape(4, 4), nd::has_waves_v<Vnoc_mesh_4x4_4vc_lean>, make_dut<Vnoc_mesh_4x4_4vc_lean>},
+    {compiled_shape(4, 2, VcPolicy::Borrow), nd::has_waves_v<Vnoc_mesh_4x4_borrow>,
      make_dut<Vnoc_mesh_4x4_borrow>},
-    {{2, 2, 2, 4, 128, 2, VcPolicy::Shared, 1},
-     nd::has_waves_v<Vnoc_mesh_2x2_shared>,
+    {compiled_shape(2, 2, VcPolicy::Shared), nd::has_waves_v<Vnoc_mesh_2x2_shared>,
      make_dut<Vnoc_mesh_2x2_shared>},
-    {{8, 8, 2, 4, 128, 2, VcPolicy::Separate, 1}, nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
-    {{8, 8, 4, 6, 128}, nd::has_waves_v<Vnoc_mesh_8x8_4vc>, make_dut<Vnoc_mesh_8x8_4vc>},
+    {compiled_shape(8, 2), nd::has_waves_v<Vnoc_mesh_8x8>, make_dut<Vnoc_mesh_8x8>},
+    {compiled_shape(8, 4), nd::has_waves_v<Vnoc_mesh_8x8_4vc>, make_dut<Vnoc_mesh_8x8_4vc>},
 #include "mesh_variant_entries.inc"
 };
 
