@@ -21,7 +21,7 @@
 // Grants: pop_o[i][v] removes the flit; send_o[p] with send_in_o[p] (input index), send_lane_o[p] (that
 //   input's lane) and send_vc_o[p] drives output p; in_vc_o[i][l] is the VC on lane l of input i;
 //   alloc_vc_o[i][v] is the output VC given to VC v of input i when it pops. send_in_o, send_lane_o,
-//   send_vc_o and in_vc_o are 0 where nothing is granted.
+//   send_vc_o, in_vc_o and alloc_vc_o are 0 where nothing is granted.
 module nd_noc_alloc import nd_noc_pkg::*; #(
   parameter int unsigned NumVcs = 4,
   parameter int unsigned AllocIters = 2,  // separable iterations per cycle (1 = plain input-first)
@@ -133,6 +133,7 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
     send_lane_o = '0;
     send_ivc    = '0;
     send_vc_o   = '0;
+    alloc_vc_o  = '0;
     out_gnt     = '0;
     in_mask_d   = in_mask_q;
     out_mask_d  = out_mask_q;
@@ -210,6 +211,7 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
           end else begin
             send_vc_o[p] = req_ovc_i[src][wvc];
           end
+          alloc_vc_o[src][wvc] = send_vc_o[p];
         end
       end
     end
@@ -224,13 +226,6 @@ module nd_noc_alloc import nd_noc_pkg::*; #(
       in_mask_q  <= in_mask_d;
       out_mask_q <= out_mask_d;
       vc_mask_q  <= vc_mask_d;
-    end
-  end
-
-  // A popping VC's output VC: that of the output it won (the output its flit requested).
-  for (genvar i = 0; i < NUM_PORTS; i++) begin : gen_grant
-    for (genvar v = 0; v < NumVcs; v++) begin : gen_vc
-      assign alloc_vc_o[i][v] = send_vc_o[req_port_i[i][v]];
     end
   end
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <type_traits>
+#include <vector>
 
 namespace nd {
 
@@ -41,6 +42,26 @@ uint32_t get(const VlWide<W>& sig, unsigned lsb, unsigned width) {
     v |= ((sig.at(b / 32) >> (b % 32)) & 1u) << i;
   }
   return v;
+}
+// Calls f(i) for every set bit i of the first `width` bits of sig, in increasing order (a word at a time:
+// the cost follows the set bits, not the width).
+template <class T, class F>
+std::enable_if_t<std::is_integral_v<T>, void> for_each_set(const T& sig, unsigned width, F f) {
+  uint64_t w = static_cast<uint64_t>(sig) & ((width >= 64) ? ~0ull : ((1ull << width) - 1));
+  for (; w != 0; w &= w - 1) f(static_cast<unsigned>(__builtin_ctzll(w)));
+}
+template <std::size_t W, class F>
+void for_each_set(const VlWide<W>& sig, unsigned width, F f) {
+  for (unsigned i = 0; i * 32 < width; ++i) {
+    uint32_t w = sig.at(i) & ((width - i * 32 >= 32) ? ~0u : ((1u << (width - i * 32)) - 1));
+    for (; w != 0; w &= w - 1) f(i * 32 + static_cast<unsigned>(__builtin_ctz(w)));
+  }
+}
+// The indices of the set bits among the first `width` bits of sig, in increasing order, into `out`.
+template <class T>
+void set_bits(const T& sig, unsigned width, std::vector<int>& out) {
+  out.clear();
+  for_each_set(sig, width, [&](unsigned i) { out.push_back(static_cast<int>(i)); });
 }
 template <class T>
 std::enable_if_t<std::is_integral_v<T>, void> clear(T& sig) {

@@ -47,6 +47,19 @@ static_assert(int(CounterSel::FlitsOut) == Pkg::CntFlitsOut &&
               int(CounterSel::OutOwner) == Pkg::DbgOutOwner && int(CounterSel::Position) == Pkg::DbgPosition);
 }  // namespace
 
+void MeshIf::ejecting(std::vector<int>& nodes) const {
+  nodes.clear();
+  for (int n = 0; n < shape().nodes(); ++n) nodes.push_back(n);
+}
+
+void MeshIf::inject_credits(std::vector<int>& lanes) const {
+  lanes.clear();
+  const MeshShape s = shape();
+  for (int n = 0; n < s.nodes(); ++n)
+    for (int v = 0; v < s.num_vcs; ++v)
+      if (inject_credit(n, v)) lanes.push_back(n * s.num_vcs + v);
+}
+
 namespace {
 template <class V>
 std::unique_ptr<MeshIf> make_dut(const MeshShape& s, const nd::WaveOptions& waves) {

@@ -2,8 +2,9 @@
 // the simulator work on every compiled mesh size without templates. See docs/noc.md for the protocol.
 // Flits, headers and mesh shapes are the one packet format of noc_flit.hpp (tb/model/noc).
 //
-// One cycle = read outputs (ejected(), inject_credit()), drive inputs (inject(), return_credit()),
-// tick(). tick() clears everything driven, so an input is active for exactly one cycle.
+// One cycle = read outputs (ejected(), inject_credit(), or ejecting() / inject_credits() for the whole
+// mesh), drive inputs (inject(), return_credit()), tick(). tick() clears everything driven, so an input is
+// active for exactly one cycle.
 // Credit protocol at the local ports is the router's own: the injector starts with buf_depth credits
 // per VC and spends one per flit; the ejection side must return one credit per consumed flit per VC
 // (the router starts with buf_depth credits for the ejection port).
@@ -47,8 +48,15 @@ class MeshIf {  // one cycle = read outputs, drive inputs, tick()
   virtual bool inject_credit(int node, int vc) const = 0;   // credit pulse visible after the last tick
   virtual std::optional<Flit> ejected(int node) const = 0;  // flit leaving the local output after last tick
   virtual void return_credit(int node, int vc) = 0;         // return one ejection credit this cycle
-  virtual void tick() = 0;                                  // clock edge; clears driven inputs
-  virtual uint64_t cycle() const = 0;                       // ticks since reset was released
+  // The same outputs for the whole mesh at once, for a driver that visits only the busy nodes:
+  // ejecting() lists, in increasing order, the nodes for which ejected() may hold a flit (no other node's
+  // does; the default lists every node), inject_credits() the lanes node * num_vcs + vc for which
+  // inject_credit() holds (the default asks inject_credit() for each). A compiled mesh lists exactly those,
+  // reading the ports a word at a time.
+  virtual void ejecting(std::vector<int>& nodes) const;
+  virtual void inject_credits(std::vector<int>& lanes) const;
+  virtual void tick() = 0;             // clock edge; clears driven inputs
+  virtual uint64_t cycle() const = 0;  // ticks since reset was released
   virtual uint32_t counter(int node, int port, CounterSel sel) = 0;
   virtual std::string debug_state() = 0;  // every router's VC / credit state, human readable
   // Per-VC debug value (sel = one of the Dbg* selectors InUsage .. OutOwner).

@@ -83,7 +83,8 @@ class Driver {
     const uint64_t t = mesh_.cycle();
     const int nodes = shape_.nodes();
     bool moved = false;
-    for (int n = 0; n < nodes; ++n) {
+    mesh_.ejecting(busy_);
+    for (const int n : busy_) {
       auto f = mesh_.ejected(n);
       if (!f) continue;
       moved = true;
@@ -98,11 +99,9 @@ class Driver {
       mesh_.return_credit(n, static_cast<int>(f->vc));
       if (window) ++r_.window_ejected_flits;
     }
-    for (int n = 0; n < nodes; ++n) {
-      for (int v = 0; v < shape_.num_vcs; ++v) {
-        if (mesh_.inject_credit(n, v)) src_.credit(n, static_cast<unsigned>(v), t);
-      }
-    }
+    mesh_.inject_credits(busy_);
+    for (const int lane : busy_)
+      src_.credit(lane / shape_.num_vcs, static_cast<unsigned>(lane % shape_.num_vcs), t);
     if (generate) {
       created_.clear();
       src_.generate(t, measured, created_);
@@ -115,6 +114,7 @@ class Driver {
       }
     }
     for (int n = 0; n < nodes; ++n) {
+      if (src_.idle(n)) continue;
       auto inj = src_.next_flit(n);
       if (!inj) continue;
       moved = true;
@@ -195,6 +195,7 @@ class Driver {
   RunResult r_;
   uint64_t start_ = 0, idle_ = 0, measured_created_ = 0;
   std::vector<traffic::Packet> created_;
+  std::vector<int> busy_;  // the nodes / credit lanes MeshIf lists this cycle
   Counts before_, after_;
 };
 

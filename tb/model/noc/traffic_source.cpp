@@ -93,7 +93,7 @@ bool TrafficSources::may_start(const Node& n, unsigned vc, const Packet& p) cons
 
 std::optional<Injection> TrafficSources::next_flit(int node) {
   Node& n = nodes_[node];
-  if (n.queued_flits == 0) return std::nullopt;  // nothing queued, no packet half sent
+  if (idle(node)) return std::nullopt;
   const unsigned nv = static_cast<unsigned>(params_.mesh.num_vcs);
   for (unsigned i = 0; i < nv; ++i) {
     const unsigned vc = (n.rr + i) % nv;

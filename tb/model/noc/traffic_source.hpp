@@ -64,6 +64,8 @@ class TrafficSources {
 
   // The flit `node` injects this cycle, if any (its credit is consumed).
   std::optional<Injection> next_flit(int node);
+  // Nothing queued at `node` and no packet half sent: next_flit() has nothing to give.
+  bool idle(int node) const { return nodes_[node].queued_flits == 0; }
 
   uint64_t queued_flits() const { return queued_flits_; }  // created, not yet injected
   uint64_t created_packets() const { return next_id_; }
