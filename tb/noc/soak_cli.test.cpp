@@ -67,6 +67,7 @@ TEST_CASE("nanodojo soak: a small mesh soak checks every flit and repeats with i
     CHECK(runs[0]["noc"]["segments"][s]["flits"] == runs[1]["noc"]["segments"][s]["flits"]);
     CHECK(runs[0]["noc"]["segments"][s]["cycles"] == runs[1]["noc"]["segments"][s]["cycles"]);
   }
+  fs::remove_all(scratch());
 }
 
 TEST_CASE("nanodojo soak: bad options give exit status 2", "[noc][system]") {
