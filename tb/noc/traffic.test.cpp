@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <iterator>
 
+#include "forwarding_mesh.hpp"
 #include "mesh_if.hpp"
 #include "options.hpp"
 #include "traffic_config.hpp"
@@ -239,42 +240,25 @@ TEST_CASE("the routers' cycle timing is unchanged", "[noc][system]") {
 namespace {
 // Forwards to a compiled mesh and checks, before every clock edge, that its whole-mesh lists (ejecting(),
 // inject_credits(), read a word at a time) are exactly what the per-node calls say.
-class ListingCheck : public MeshIf {
+class ListingCheck : public ForwardingMesh {
  public:
-  explicit ListingCheck(std::unique_ptr<MeshIf> m) : m_(std::move(m)) {}
-  MeshShape shape() const override { return m_->shape(); }
-  void inject(int node, const Flit& f) override { m_->inject(node, f); }
-  bool inject_credit(int node, int vc) const override { return m_->inject_credit(node, vc); }
-  std::optional<Flit> ejected(int node) const override { return m_->ejected(node); }
-  void ejecting(std::vector<int>& nodes) const override { m_->ejecting(nodes); }
-  void inject_credits(std::vector<int>& lanes) const override { m_->inject_credits(lanes); }
-  void return_credit(int node, int vc) override { m_->return_credit(node, vc); }
+  using ForwardingMesh::ForwardingMesh;
   void tick() override {
     std::vector<int> nodes, lanes, want_nodes, want_lanes;
-    m_->ejecting(nodes);
-    m_->inject_credits(lanes);
+    inner().ejecting(nodes);
+    inner().inject_credits(lanes);
     const MeshShape s = shape();
     for (int n = 0; n < s.nodes(); ++n) {
-      if (m_->ejected(n)) want_nodes.push_back(n);
+      if (inner().ejected(n)) want_nodes.push_back(n);
       for (int v = 0; v < s.num_vcs; ++v)
-        if (m_->inject_credit(n, v)) want_lanes.push_back(n * s.num_vcs + v);
+        if (inner().inject_credit(n, v)) want_lanes.push_back(n * s.num_vcs + v);
     }
     CHECK(nodes == want_nodes);
     CHECK(lanes == want_lanes);
     busy += !nodes.empty() && !lanes.empty();
-    m_->tick();
+    inner().tick();
   }
-  uint64_t cycle() const override { return m_->cycle(); }
-  void reset(uint64_t cycles) override { m_->reset(cycles); }
-  uint32_t counter(int node, int port, CounterSel sel) override { return m_->counter(node, port, sel); }
-  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
-    return m_->counter_vc(node, port, sel, vc);
-  }
-  std::string debug_state() override { return m_->debug_state(); }
   uint64_t busy = 0;  // cycles with a flit ejected and a credit pulse somewhere
-
- private:
-  std::unique_ptr<MeshIf> m_;
 };
 }  // namespace
 

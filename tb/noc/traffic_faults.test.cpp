@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "errors.hpp"
+#include "forwarding_mesh.hpp"
 #include "mesh_if.hpp"
 #include "options.hpp"
 #include "traffic_config.hpp"
@@ -13,15 +14,13 @@ using namespace nd::traffic;
 
 namespace {
 // Forwards to a real mesh, with one fault switched on after `after` ejected flits.
-class FaultyMesh : public MeshIf {
+class FaultyMesh : public ForwardingMesh {
  public:
   enum class Fault { Payload, DropCredits, DropFlit };
-  FaultyMesh(std::unique_ptr<MeshIf> m, Fault f, int after) : m_(std::move(m)), fault_(f), after_(after) {}
-  MeshShape shape() const override { return m_->shape(); }
-  void inject(int node, const Flit& f) override { m_->inject(node, f); }
-  bool inject_credit(int node, int vc) const override { return m_->inject_credit(node, vc); }
+  FaultyMesh(std::unique_ptr<MeshIf> m, Fault f, int after)
+      : ForwardingMesh(std::move(m)), fault_(f), after_(after) {}
   std::optional<Flit> ejected(int node) const override {
-    auto f = m_->ejected(node);
+    auto f = inner().ejected(node);
     if (!f) return f;
     if (++seen_ == after_ && fault_ == Fault::Payload) f->data.back() ^= 0x100;
     if (seen_ == after_ && fault_ == Fault::DropFlit) {
@@ -33,23 +32,15 @@ class FaultyMesh : public MeshIf {
   }
   void return_credit(int node, int vc) override {
     if (fault_ == Fault::DropCredits && seen_ >= after_) return;  // the sinks stop consuming
-    m_->return_credit(node, vc);
+    inner().return_credit(node, vc);
   }
   void tick() override {
-    if (dropped_ >= 0) m_->return_credit(dropped_, dropped_vc_);  // a lost flit still frees its slot
+    if (dropped_ >= 0) inner().return_credit(dropped_, dropped_vc_);  // a lost flit still frees its slot
     dropped_ = -1;
-    m_->tick();
+    inner().tick();
   }
-  uint64_t cycle() const override { return m_->cycle(); }
-  void reset(uint64_t cycles) override { m_->reset(cycles); }
-  uint32_t counter(int node, int port, CounterSel sel) override { return m_->counter(node, port, sel); }
-  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
-    return m_->counter_vc(node, port, sel, vc);
-  }
-  std::string debug_state() override { return m_->debug_state(); }
 
  private:
-  std::unique_ptr<MeshIf> m_;
   Fault fault_;
   int after_;
   mutable int seen_ = 0;

@@ -5,6 +5,7 @@
 // duplicated, corrupted, stale or out of order, and the counters add up to what it sent.
 #include <catch2/catch.hpp>
 
+#include "forwarding_mesh.hpp"
 #include "mesh_if.hpp"
 #include "options.hpp"
 #include "traffic_config.hpp"
@@ -89,27 +90,12 @@ std::string first_dirty(MeshIf& mesh) {
 }
 
 // A mesh whose reset does nothing but let the clock run: what the checks below must catch.
-class NoResetMesh : public MeshIf {
+class NoResetMesh : public ForwardingMesh {
  public:
-  explicit NoResetMesh(std::unique_ptr<MeshIf> m) : m_(std::move(m)) {}
-  MeshShape shape() const override { return m_->shape(); }
-  void inject(int node, const Flit& f) override { m_->inject(node, f); }
-  bool inject_credit(int node, int vc) const override { return m_->inject_credit(node, vc); }
-  std::optional<Flit> ejected(int node) const override { return m_->ejected(node); }
-  void return_credit(int node, int vc) override { m_->return_credit(node, vc); }
-  void tick() override { m_->tick(); }
-  uint64_t cycle() const override { return m_->cycle(); }
+  using ForwardingMesh::ForwardingMesh;
   void reset(uint64_t cycles) override {
-    for (uint64_t i = 0; i < cycles; ++i) m_->tick();
+    for (uint64_t i = 0; i < cycles; ++i) inner().tick();
   }
-  uint32_t counter(int node, int port, CounterSel sel) override { return m_->counter(node, port, sel); }
-  uint32_t counter_vc(int node, int port, CounterSel sel, int vc) override {
-    return m_->counter_vc(node, port, sel, vc);
-  }
-  std::string debug_state() override { return m_->debug_state(); }
-
- private:
-  std::unique_ptr<MeshIf> m_;
 };
 
 }  // namespace
