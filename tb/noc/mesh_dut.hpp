@@ -24,9 +24,7 @@ class MeshDut final : public MeshIf {
     while ((1 << vcw_) < s.num_vcs) ++vcw_;
     words_ = s.flit_width / 32;
     clear_inputs();
-    dut_->cnt_node_i = 0;
-    dut_->cnt_port_i = 0;
-    dut_->cnt_sel_i = 0;
+    idle_read_port();
     dut_.reset(2);
     base_ = dut_.cycle();
   }
@@ -186,7 +184,18 @@ class MeshDut final : public MeshIf {
     dut_->cnt_port_i = static_cast<uint8_t>(port);
     dut_->cnt_sel_i = static_cast<uint8_t>((static_cast<unsigned>(vc) << 4) | static_cast<unsigned>(sel));
     dut_.top().eval();  // combinational read port: no clock edge, no trace sample
-    return dut_->cnt_o;
+    const uint32_t v = dut_->cnt_o;
+    idle_read_port();
+    return v;
+  }
+
+  // Between reads the read port names a port that no router has (nd_noc_router reads 0 there): the routers'
+  // read-port logic, which Verilator evaluates on every evaluation (its select inputs are top-level inputs),
+  // then selects nothing.
+  void idle_read_port() {
+    dut_->cnt_node_i = 0;
+    dut_->cnt_port_i = static_cast<uint8_t>((1u << kPortW) - 1);
+    dut_->cnt_sel_i = 0;
   }
 
   // The host ports (nd_noc_mesh host_*) are idle unless a test drives them (router_host_port.test.cpp);

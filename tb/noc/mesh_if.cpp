@@ -24,7 +24,8 @@ namespace nd::noc {
 // compared with the package as Verilator elaborated it (constants and enums marked public there).
 namespace {
 using Pkg = Vnoc_mesh_4x4_nd_noc_pkg;
-static_assert(kNumPorts == Pkg::NUM_PORTS && kCoordW == Pkg::COORD_W && kHdrW == Pkg::HDR_W);
+static_assert(kNumPorts == Pkg::NUM_PORTS && kPortW == Pkg::PORT_W && kCoordW == Pkg::COORD_W &&
+              kHdrW == Pkg::HDR_W);
 static_assert(kHdrDstXLsb == Pkg::HDR_DST_X_LSB && kHdrDstYLsb == Pkg::HDR_DST_Y_LSB &&
               kHdrSrcXLsb == Pkg::HDR_SRC_X_LSB && kHdrSrcYLsb == Pkg::HDR_SRC_Y_LSB &&
               kHdrClassBit == Pkg::HDR_CLASS_BIT && kHdrDstHostBit == Pkg::HDR_DST_HOST_BIT &&

@@ -18,8 +18,10 @@ class TileDut final : public TileIf {
     vcw_ = 1;
     while ((1 << vcw_) < s.num_vcs) ++vcw_;
     clear_inputs();
+    // The counter read port names a port no router has (read as 0): the routers' read-port logic, evaluated
+    // on every evaluation, then selects nothing (as MeshDut between its reads).
     dut_->cnt_node_i = 0;
-    dut_->cnt_port_i = 0;
+    dut_->cnt_port_i = static_cast<uint8_t>((1u << noc::kPortW) - 1);
     dut_->cnt_sel_i = 0;
     dut_.reset(2);
     base_ = dut_.cycle();

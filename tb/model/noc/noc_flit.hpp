@@ -18,6 +18,7 @@ namespace nd::noc {
 
 // nd_noc_pkg constants.
 constexpr int kNumPorts = 5;                // NUM_PORTS
+constexpr int kPortW = 3;                   // PORT_W
 constexpr int kCoordW = 4;                  // COORD_W
 constexpr int kHdrDstXLsb = 0;              // HDR_DST_X_LSB
 constexpr int kHdrDstYLsb = 4;              // HDR_DST_Y_LSB
