@@ -8,10 +8,9 @@ cd "$(dirname "$0")/.."
 mapfile -t files < <(git ls-files 'tb/*.cpp' 'tb/*.hpp' 'sim/*.cpp' 'sim/*.hpp' 'sw/*.c' 'sw/*.h' ':!sw/isa/*.h')
 [ ${#files[@]} -eq 0 ] && exit 0
 if [ "${1:-}" = "--check" ]; then
-  bad=()
-  for f in "${files[@]}"; do
-    clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || bad+=("$f")
-  done
+  # One clang-format per file, on every core; each prints the file's name when it differs.
+  mapfile -t bad < <(printf '%s\0' "${files[@]}" | xargs -0 -P "$(nproc)" -n 1 \
+    sh -c 'clang-format --dry-run --Werror "$1" >/dev/null 2>&1 || echo "$1"' sh | sort)
   if [ ${#bad[@]} -gt 0 ]; then
     echo "format: ${#bad[@]} files need clang-format (run 'make format'): ${bad[*]}"
     exit 1
